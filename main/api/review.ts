@@ -1,0 +1,99 @@
+// Review handlers: the submission as the auditor sees it (corrections applied, checks re-run, decisions
+// attached), corrections with an audit trail, decisions on findings, tables marked reviewed, export.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../model/errors.js';
+import { applyCorrections, locateCell } from '../model/corrections.js';
+import type { BudgetDocument } from '../model/types.js';
+import { runChecks } from '../checks/index.js';
+import { exportWorkbook, exportFileName } from '../export/index.js';
+import {
+  findingKey, getCorrection, insertCorrection, listCorrections, listFindingReviews, listReviewedTables, loadStoredDocument,
+  markCorrectionUndone, replaceFindings, setTableReviewed, upsertFindingReview, type ArchiveDb,
+} from '../store/index.js';
+import { summaryOf } from './archive.js';
+import type { ApiContext } from './index.js';
+import type { ExportApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
+
+function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
+  const doc = loadStoredDocument(db, id);
+  if (!doc) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
+  return doc;
+}
+
+/** The stored document with live corrections applied and the checks re-run on it. */
+export function currentDocument(db: ArchiveDb, id: number): BudgetDocument {
+  const corrected = applyCorrections(storedDocument(db, id), listCorrections(db, id));
+  return { ...corrected, findings: runChecks(corrected) };
+}
+
+export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = currentDocument(db, id)): SubmissionView {
+  const decisions = new Map(listFindingReviews(db, id).map((r) => [r.key, r]));
+  const findings: ReviewFinding[] = doc.findings.map((f) => {
+    const key = findingKey(f);
+    const d = decisions.get(key);
+    return { ...f, key, status: d?.status ?? 'open', comment: d?.comment ?? '' };
+  });
+  return { summary: summaryOf(db, id), document: doc, findings, corrections: listCorrections(db, id), reviewed: listReviewedTables(db, id) };
+}
+
+/** After a correction or an undo: re-run the checks and keep the stored findings current (the archive counts them). */
+function recheck(db: ArchiveDb, id: number): SubmissionView {
+  const doc = currentDocument(db, id);
+  replaceFindings(db, id, doc.findings);
+  return buildView(db, id, doc);
+}
+
+export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {
+  return {
+    'submission.get': async ({ id }) => buildView(ctx.db(), id),
+    'correction.apply': async ({ submissionId, table, row, column, value, reason, author }) => {
+      const db = ctx.db();
+      const doc = applyCorrections(storedDocument(db, submissionId), listCorrections(db, submissionId));
+      const at = locateCell(doc, { table, row, column });
+      if (!at) {
+        throw new AppError('not-found', `${table} 中没有序号 ${row}、栏次 ${column} 的单元格`, `no cell row ${row} column ${column} in ${table}`);
+      }
+      const oldValue = doc.tables[at.table]!.rows[at.row]![at.col]!;
+      const newValue = value.trim();
+      if (newValue === oldValue) return buildView(db, submissionId);
+      return db.transaction(() => {
+        insertCorrection(db, { submissionId, table, row, column, oldValue, newValue, author: ctx.author(author), at: ctx.now(), reason: reason.trim() });
+        return recheck(db, submissionId);
+      })();
+    },
+    'correction.undo': async ({ submissionId, correctionId }) => {
+      const db = ctx.db();
+      const c = getCorrection(db, correctionId);
+      if (!c || c.submissionId !== submissionId) {
+        throw new AppError('not-found', `没有编号为 ${correctionId} 的修改记录`, `no correction ${correctionId} in submission ${submissionId}`);
+      }
+      return db.transaction(() => {
+        markCorrectionUndone(db, correctionId, ctx.now());
+        return recheck(db, submissionId);
+      })();
+    },
+    'finding.setStatus': async ({ submissionId, key, status, comment }) => {
+      const db = ctx.db();
+      summaryOf(db, submissionId);
+      upsertFindingReview(db, submissionId, { key, status, comment: comment ?? '', reviewer: ctx.author(), at: ctx.now() });
+      return buildView(db, submissionId);
+    },
+    'table.setReviewed': async ({ submissionId, table, reviewed }) => {
+      const db = ctx.db();
+      summaryOf(db, submissionId);
+      setTableReviewed(db, submissionId, table, reviewed, ctx.author(), ctx.now());
+      return buildView(db, submissionId);
+    },
+    'export.workbook': async ({ submissionId, plain, outPath }) => {
+      const db = ctx.db();
+      const view = buildView(db, submissionId);
+      const bytes = await exportWorkbook({ document: view.document, corrections: view.corrections, findings: view.findings, plain: plain ?? false, exportedAt: ctx.now() });
+      const fileName = exportFileName(view.document);
+      if (!outPath) return { path: null, fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+      await fs.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
+      await fs.writeFile(outPath, bytes);
+      return { path: path.resolve(outPath), fileName, dataBase64: null };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Every argument that crosses a process boundary is checked here, once, for every transport.
+import { z } from 'zod';
+import { AppError } from '../model/errors.js';
+import type { ApiMethod } from './types.js';
+
+const tableKey = z.enum(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']);
+const id = z.number().int().positive();
+const text = (max: number) => z.string().max(max);
+
+export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
+  'archive.list': z.object({ query: text(200).optional() }).strict(),
+  'archive.importFile': z.object({ path: text(4096).min(1) }).strict(),
+  'archive.importBytes': z.object({ fileName: text(512).min(1), dataBase64: z.string().max(400 * 1024 * 1024) }).strict(),
+  'archive.importFolder': z.object({ path: text(4096).min(1) }).strict(),
+  'submission.get': z.object({ id }).strict(),
+  'submission.source': z.object({ id }).strict(),
+  'submission.delete': z.object({ id }).strict(),
+  'correction.apply': z
+    .object({
+      submissionId: id,
+      table: tableKey,
+      row: text(16).min(1),
+      column: text(8).min(1),
+      value: text(200),
+      reason: text(2000).min(1),
+      author: text(100).optional(),
+    })
+    .strict(),
+  'correction.undo': z.object({ submissionId: id, correctionId: id }).strict(),
+  'finding.setStatus': z
+    .object({ submissionId: id, key: text(400).min(1), status: z.enum(['open', 'confirmed', 'dismissed']), comment: text(2000).optional() })
+    .strict(),
+  'table.setReviewed': z.object({ submissionId: id, table: tableKey, reviewed: z.boolean() }).strict(),
+  'export.workbook': z.object({ submissionId: id, plain: z.boolean().optional(), outPath: text(4096).min(1).optional() }).strict(),
+  'document.check': z.object({ path: text(4096).min(1) }).strict(),
+  'settings.get': z.undefined().or(z.object({}).strict()),
+  'settings.setAuthor': z.object({ author: text(100).min(1) }).strict(),
+};
+
+export const API_METHODS = Object.keys(INPUT_SCHEMAS) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, name);
+}
+
+export function validateInput(method: ApiMethod, input: unknown): unknown {
+  const r = INPUT_SCHEMAS[method].safeParse(input);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+    throw new AppError('invalid-argument', `参数无效（${method}）：${issues}`, `invalid argument for ${method}: ${issues}`);
+  }
+  return r.data;
+}

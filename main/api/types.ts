@@ -1,0 +1,162 @@
+// The one API of the workstation: method name → (input) => Promise<output>. Implemented once in ./index.ts,
+// carried unchanged by the Electron IPC bridge (app/), the loopback HTTP bridge (main/bridge) and called
+// in-process by the command line. Inputs and outputs are plain JSON.
+// The renderer may import this file with `import type` only.
+import type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
+
+export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey };
+export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
+
+export type FindingStatus = 'open' | 'confirmed' | 'dismissed';
+
+export interface SubmissionSummary {
+  id: number;
+  departmentCode: string;
+  department: string;
+  scope: Scope;
+  year: number;
+  version: number;
+  fileName: string;
+  format: SourceFormat;
+  sha256: string;
+  importedAt: string;
+  pageCount: number | null;
+  /** Open findings by severity (dismissed ones are not counted). */
+  findingCounts: Record<Severity, number>;
+  /** Standard tables marked reviewed, of those present. */
+  reviewedTables: number;
+  tableCount: number;
+  correctionCount: number;
+}
+
+export interface Correction {
+  id: number;
+  submissionId: number;
+  table: TableKey;
+  /** 序号 as printed. */
+  row: string;
+  /** 栏次 number as printed. */
+  column: string;
+  oldValue: string;
+  newValue: string;
+  author: string;
+  at: string;
+  reason: string;
+  /** Set when the correction was undone (it stays in the trail). */
+  undoneAt: string | null;
+}
+
+/** A finding as the review screen sees it: the check's finding plus the auditor's decision on it. */
+export interface ReviewFinding extends Finding {
+  /** Stable across re-checks: rule|table|row|column. */
+  key: string;
+  status: FindingStatus;
+  comment: string;
+}
+
+export interface SubmissionView {
+  summary: SubmissionSummary;
+  /** The document with every live correction applied; its findings are the re-run checks. */
+  document: BudgetDocument;
+  findings: ReviewFinding[];
+  corrections: Correction[];
+  reviewed: TableKey[];
+}
+
+export interface ImportResult {
+  /** stored: a new submission or version; duplicate: these bytes were stored before. */
+  status: 'stored' | 'duplicate';
+  submission: SubmissionSummary;
+}
+
+export interface ImportError {
+  fileName: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface ArchiveApi {
+  /** Departments × years × versions, newest first; `query` filters by department code or name. */
+  'archive.list': (input: { query?: string }) => Promise<SubmissionSummary[]>;
+  /** Import a file from disk (Electron, CLI). */
+  'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
+  /** Import bytes (browser drag-and-drop, file input). */
+  'archive.importBytes': (input: { fileName: string; dataBase64: string }) => Promise<ImportResult>;
+  /** Import every .pdf/.docx/.xlsx in a folder; progress is reported through `events`. */
+  'archive.importFolder': (input: { path: string }) => Promise<{ results: (ImportResult | { status: 'error'; error: ImportError })[] }>;
+}
+
+export interface SubmissionApi {
+  'submission.get': (input: { id: number }) => Promise<SubmissionView>;
+  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer). */
+  'submission.source': (input: { id: number }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
+  'submission.delete': (input: { id: number }) => Promise<{ deleted: boolean }>;
+}
+
+export interface ReviewApi {
+  /** Correct one cell; the checks re-run and the new view comes back. */
+  'correction.apply': (input: {
+    submissionId: number;
+    table: TableKey;
+    row: string;
+    column: string;
+    value: string;
+    reason: string;
+    author?: string;
+  }) => Promise<SubmissionView>;
+  'correction.undo': (input: { submissionId: number; correctionId: number }) => Promise<SubmissionView>;
+  'finding.setStatus': (input: { submissionId: number; key: string; status: FindingStatus; comment?: string }) => Promise<SubmissionView>;
+  'table.setReviewed': (input: { submissionId: number; table: TableKey; reviewed: boolean }) => Promise<SubmissionView>;
+}
+
+export interface ExportApi {
+  /** Write the workbook to `outPath` when given, else return its bytes. */
+  'export.workbook': (input: { submissionId: number; plain?: boolean; outPath?: string }) => Promise<{ path: string | null; fileName: string; dataBase64: string | null }>;
+}
+
+export interface DocumentApi {
+  /** Read and check a file without storing it (the CLI's `check`). */
+  'document.check': (input: { path: string }) => Promise<BudgetDocument>;
+}
+
+export interface SettingsApi {
+  'settings.get': () => Promise<{ author: string; dbPath: string; version: string }>;
+  'settings.setAuthor': (input: { author: string }) => Promise<{ author: string }>;
+}
+
+export type Api = ArchiveApi & SubmissionApi & ReviewApi & ExportApi & DocumentApi & SettingsApi;
+export type ApiMethod = keyof Api;
+export type ApiInput<K extends ApiMethod> = Parameters<Api[K]>[0];
+export type ApiOutput<K extends ApiMethod> = Awaited<ReturnType<Api[K]>>;
+
+/** Progress of a long operation (batch import), pushed to the UI. */
+export interface ProgressEvent {
+  kind: 'import-progress';
+  done: number;
+  total: number;
+  fileName: string;
+  result?: ImportResult | { status: 'error'; error: ImportError };
+}
+
+/** What the preload (Electron) or the browser twin (loopback) puts on window.budgetApi. */
+export interface ClientBridge {
+  call<K extends ApiMethod>(method: K, input: ApiInput<K>): Promise<ApiOutput<K>>;
+  onEvent(listener: (event: ProgressEvent) => void): () => void;
+  /** Electron only: native open dialogs; undefined in the browser. */
+  pickFiles?: () => Promise<string[]>;
+  pickFolder?: () => Promise<string | null>;
+  /** Electron only: commands from the application menu (import-files, export, next-finding …). */
+  onMenuCommand?: (listener: (command: string) => void) => () => void;
+  /** 'electron' or 'web'. */
+  platform: 'electron' | 'web';
+}
+
+/** The error every transport delivers: a code and the bilingual message. */
+export interface ApiErrorData {
+  code: string;
+  message: string;
+  zh: string;
+  en: string;
+  details?: unknown;
+}

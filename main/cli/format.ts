@@ -1,0 +1,18 @@
+// Plain-text output of the command line for people (the JSON forms are for programs).
+import type { ImportResult, SubmissionSummary } from '../api/types.js';
+
+export function formatImport(file: string, r: ImportResult): string {
+  const s = r.submission;
+  const what = r.status === 'duplicate' ? '已存在（相同文件，未重复存储） / already stored' : '已存储 / stored';
+  const c = s.findingCounts;
+  return `${file}: ${what} #${s.id} ${s.departmentCode} ${s.department} ${s.year} 第${s.version}版 (v${s.version}) — 错误 ${c.error} 警告 ${c.warning} 提示 ${c.info}`;
+}
+
+export function formatList(rows: SubmissionSummary[]): string {
+  if (rows.length === 0) return '档案库为空 / the archive is empty';
+  const lines = ['编号\t部门代码\t部门\t年度\t版本\t格式\t错误\t警告\t导入时间'];
+  for (const s of rows) {
+    lines.push([s.id, s.departmentCode, s.department, s.year, `v${s.version}`, s.format, s.findingCounts.error, s.findingCounts.warning, s.importedAt].join('\t'));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,86 @@
+// The command line: `check FILE --json` (CONTRACT.md), `import FILE… [--db]`, `list [--db]`,
+// `export (FILE | --submission ID) --out BOOK.xlsx [--db] [--plain]`. Every command goes through the one API.
+import { createApi } from '../api/index.js';
+import { AppError, toErrorData } from '../model/errors.js';
+import { toContract } from '../model/types.js';
+import { defaultDbPath } from '../store/paths.js';
+import { parseArgs, type ParsedArgs } from './args.js';
+import { formatList, formatImport } from './format.js';
+
+const USAGE = `用法 / usage:
+  cli check FILE [--json]                         读取并检查一份公开文件 / read and check one disclosure
+  cli import FILE… [--db PATH]                    存入档案库 / store in the archive
+  cli list [--db PATH]                            列出档案 / list departments × years × versions
+  cli export (FILE | --submission ID) --out BOOK.xlsx [--db PATH] [--plain]
+                                                  导出九张标准表 / export the nine standard tables`;
+
+function fail(err: unknown): never {
+  const e = toErrorData(err);
+  const userError = e.code !== 'internal';
+  process.stderr.write(`错误：${e.zh}  Error: ${e.en}\n`);
+  if (!userError && err instanceof Error && err.stack && process.env.BUDGET_DEBUG) process.stderr.write(err.stack + '\n');
+  process.exit(userError ? 2 : 1);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args: ParsedArgs = parseArgs(argv);
+  const [command, ...files] = args.positional;
+  if (!command || args.flags.has('help')) {
+    process.stderr.write(USAGE + '\n');
+    process.exit(command ? 0 : 2);
+  }
+  const needsDb = command !== 'check';
+  const api = createApi({ dbPath: needsDb ? (args.options.get('db') ?? defaultDbPath()) : null });
+  try {
+    switch (command) {
+      case 'check': {
+        if (files.length !== 1) throw new AppError('invalid-argument', 'check 需要一个文件', 'check takes exactly one file');
+        const doc = await api['document.check']({ path: files[0]! });
+        const out = args.flags.has('json') ? JSON.stringify(toContract(doc)) : JSON.stringify(toContract(doc), null, 2);
+        process.stdout.write(out + '\n');
+        return;
+      }
+      case 'import': {
+        if (files.length === 0) throw new AppError('invalid-argument', 'import 需要至少一个文件', 'import takes one or more files');
+        let failed = 0;
+        for (const file of files) {
+          try {
+            const r = await api['archive.importFile']({ path: file });
+            process.stdout.write(formatImport(file, r) + '\n');
+          } catch (err) {
+            const e = toErrorData(err);
+            if (e.code === 'internal') throw err;
+            failed++;
+            process.stderr.write(`${file}: 错误：${e.zh}  Error: ${e.en}\n`);
+          }
+        }
+        if (failed > 0) process.exit(2);
+        return;
+      }
+      case 'list': {
+        const rows = await api['archive.list']({ query: args.options.get('query') });
+        process.stdout.write(args.flags.has('json') ? JSON.stringify(rows) + '\n' : formatList(rows) + '\n');
+        return;
+      }
+      case 'export': {
+        const out = args.options.get('out');
+        if (!out) throw new AppError('invalid-argument', 'export 需要 --out BOOK.xlsx', 'export needs --out BOOK.xlsx');
+        const plain = args.flags.has('plain');
+        let submissionId = Number(args.options.get('submission') ?? NaN);
+        if (!Number.isInteger(submissionId)) {
+          if (files.length !== 1) throw new AppError('invalid-argument', 'export 需要一个文件或 --submission ID', 'export takes one FILE or --submission ID');
+          submissionId = (await api['archive.importFile']({ path: files[0]! })).submission.id;
+        }
+        const r = await api['export.workbook']({ submissionId, plain, outPath: out });
+        process.stdout.write(`${r.path}\n`);
+        return;
+      }
+      default:
+        throw new AppError('invalid-argument', `未知命令：${command}`, `unknown command: ${command}\n${USAGE}`);
+    }
+  } finally {
+    api.close();
+  }
+}
+
+main(process.argv.slice(2)).catch(fail);

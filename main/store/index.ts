@@ -1,0 +1,14 @@
+// The archive store's public surface: all SQL of the app lives in this folder.
+export { openArchive, type ArchiveDb } from './db.js';
+export { migrate, checkMigrationList } from './migrate.js';
+export { MIGRATIONS, type Migration } from './migrations/index.js';
+export { defaultDbPath, userDataDir } from './paths.js';
+export { findingKey } from './keys.js';
+export {
+  insertSubmission, findSubmissionBySha, getSubmissionRow, listSubmissionRows, loadStoredDocument, replaceFindings,
+  sourceBytes, deleteSubmission, type StoredSubmissionRow,
+} from './submissions.js';
+export {
+  listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,
+  listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts,
+} from './review.js';

@@ -1,0 +1,10 @@
+// The migrations in order. Add a file NNN_description.ts and list it here; never edit a shipped one.
+import m001 from './001_archive.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_archive', sql: m001 }];

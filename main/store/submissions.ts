@@ -1,0 +1,189 @@
+// Submissions: department × year × version, the original bytes, the nine tables cell by cell, findings.
+// Every import is one transaction: a crash leaves either the whole submission or nothing.
+import type { ArchiveDb } from './db.js';
+import type { BudgetDocument, CellSource, Finding, StandardTable, TableKey } from '../model/types.js';
+import { findingKey } from './keys.js';
+
+export interface StoredSubmissionRow {
+  id: number;
+  department_code: string;
+  department: string;
+  scope: '部门' | '单位';
+  year: number;
+  version: number;
+  file_name: string;
+  format: 'pdf' | 'docx' | 'xlsx';
+  sha256: string;
+  size: number;
+  page_count: number | null;
+  imported_at: string;
+  unit: string;
+}
+
+const SUBMISSION_SELECT = `
+  SELECT s.id, d.code AS department_code, d.name AS department, s.scope, s.year, s.version,
+         f.file_name, f.format, f.sha256, f.size, f.page_count, s.imported_at, s.unit
+  FROM submissions s JOIN departments d ON d.id = s.department_id JOIN source_files f ON f.id = s.source_file_id`;
+
+export function findSubmissionBySha(db: ArchiveDb, sha256: string): StoredSubmissionRow | undefined {
+  return db.prepare(`${SUBMISSION_SELECT} WHERE f.sha256 = ?`).get(sha256) as StoredSubmissionRow | undefined;
+}
+
+export function getSubmissionRow(db: ArchiveDb, id: number): StoredSubmissionRow | undefined {
+  return db.prepare(`${SUBMISSION_SELECT} WHERE s.id = ?`).get(id) as StoredSubmissionRow | undefined;
+}
+
+export function listSubmissionRows(db: ArchiveDb, query?: string): StoredSubmissionRow[] {
+  const order = ' ORDER BY d.code, d.name, s.year DESC, s.version DESC';
+  if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order).all() as StoredSubmissionRow[];
+  const like = `%${query.trim()}%`;
+  return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}`).all(like, like) as StoredSubmissionRow[];
+}
+
+export interface InsertSubmissionInput {
+  document: BudgetDocument;
+  bytes: Uint8Array;
+  importedAt: string;
+  /** Test hook: called inside the transaction after the rows are written, before commit. */
+  beforeCommit?: () => void;
+}
+
+/** Stores a new submission (version = last version of department × year + 1). Returns its id and version. */
+export function insertSubmission(db: ArchiveDb, input: InsertSubmissionInput): { id: number; version: number } {
+  const { document: doc } = input;
+  return db.transaction(() => {
+    db.prepare('INSERT OR IGNORE INTO departments (code, name) VALUES (?, ?)').run(doc.department_code, doc.department);
+    const dept = db.prepare('SELECT id FROM departments WHERE code = ? AND name = ?').get(doc.department_code, doc.department) as { id: number };
+    const last = db.prepare('SELECT MAX(version) AS v FROM submissions WHERE department_id = ? AND year = ?').get(dept.id, doc.year) as { v: number | null };
+    const version = (last.v ?? 0) + 1;
+    const file = db
+      .prepare('INSERT INTO source_files (sha256, file_name, format, size, page_count, bytes) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(doc.source.sha256, doc.source.fileName, doc.source.format, doc.source.size, doc.source.pageCount, Buffer.from(input.bytes));
+    const sub = db
+      .prepare(
+        `INSERT INTO submissions (department_id, year, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(dept.id, doc.year, doc.scope, version, file.lastInsertRowid, doc.unit, input.importedAt, JSON.stringify(doc.narrative), JSON.stringify(doc.extra_tables));
+    const submissionId = Number(sub.lastInsertRowid);
+    doc.tables.forEach((t, i) => insertTable(db, submissionId, i, t));
+    replaceFindings(db, submissionId, doc.findings);
+    input.beforeCommit?.();
+    return { id: submissionId, version };
+  })();
+}
+
+function insertTable(db: ArchiveDb, submissionId: number, ordinal: number, t: StandardTable): void {
+  const table = db
+    .prepare(
+      'INSERT INTO standard_tables (submission_id, key, ordinal, title, header_json, lanes_json, note, pages_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(submissionId, t.key, ordinal, t.title, JSON.stringify(t.header), JSON.stringify(t.lanes), t.note, t.pages ? JSON.stringify(t.pages) : null);
+  const insertRow = db.prepare('INSERT INTO table_rows (table_id, ordinal, seq) VALUES (?, ?, ?)');
+  const insertCell = db.prepare(
+    `INSERT INTO table_cells (row_id, col, text, page, box_json, sheet, cell, src_table, src_row, src_col)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  t.rows.forEach((row, r) => {
+    const rowId = insertRow.run(table.lastInsertRowid, r, row[0] ?? '').lastInsertRowid;
+    row.forEach((text, c) => {
+      const s: CellSource | null = t.sources[r]?.[c] ?? null;
+      insertCell.run(rowId, c, text, s?.page ?? null, s?.box ? JSON.stringify(s.box) : null, s?.sheet ?? null, s?.cell ?? null, s?.table ?? null, s?.row ?? null, s?.col ?? null);
+    });
+  });
+}
+
+export function replaceFindings(db: ArchiveDb, submissionId: number, findings: Finding[]): void {
+  db.prepare('DELETE FROM findings WHERE submission_id = ?').run(submissionId);
+  const insert = db.prepare(
+    `INSERT INTO findings (submission_id, key, rule, severity, tbl, row, col, expected, actual, message, page, related_json, paragraph_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const f of findings) {
+    insert.run(submissionId, findingKey(f), f.rule, f.severity, f.table, f.row, f.column, f.expected, f.actual, f.message, f.page, JSON.stringify(f.related), f.paragraph ? JSON.stringify(f.paragraph) : null);
+  }
+}
+
+interface CellRow {
+  key: TableKey; title: string; header_json: string; lanes_json: string; note: string | null; pages_json: string | null;
+  table_id: number; row_ordinal: number | null; col: number | null; text: string | null; page: number | null; box_json: string | null;
+  sheet: string | null; cell: string | null; src_table: number | null; src_row: number | null; src_col: number | null;
+}
+
+/** The document as stored (before corrections), rebuilt from its rows and cells. */
+export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | null {
+  const s = getSubmissionRow(db, id);
+  if (!s) return null;
+  const extra = db.prepare('SELECT narrative_json, extra_tables_json FROM submissions WHERE id = ?').get(id) as { narrative_json: string; extra_tables_json: string };
+  const cells = db
+    .prepare(
+      `SELECT t.key, t.title, t.header_json, t.lanes_json, t.note, t.pages_json, t.id AS table_id,
+              r.ordinal AS row_ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col
+       FROM standard_tables t LEFT JOIN table_rows r ON r.table_id = t.id LEFT JOIN table_cells c ON c.row_id = r.id
+       WHERE t.submission_id = ? ORDER BY t.ordinal, r.ordinal, c.col`,
+    )
+    .all(id) as CellRow[];
+  const tables: StandardTable[] = [];
+  let current: StandardTable | null = null;
+  let currentId = -1;
+  for (const c of cells) {
+    if (c.table_id !== currentId) {
+      currentId = c.table_id;
+      current = {
+        key: c.key, title: c.title, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
+        pages: c.pages_json ? JSON.parse(c.pages_json) : null, rows: [], sources: [],
+      };
+      tables.push(current);
+    }
+    if (c.row_ordinal === null || c.col === null || !current) continue;
+    (current.rows[c.row_ordinal] ??= [])[c.col] = c.text ?? '';
+    (current.sources[c.row_ordinal] ??= [])[c.col] = cellSource(c);
+  }
+  const findings = db.prepare('SELECT * FROM findings WHERE submission_id = ? ORDER BY id').all(id) as FindingRow[];
+  return {
+    id: s.sha256, scope: s.scope, department_code: s.department_code, department: s.department, year: s.year, unit: s.unit,
+    tables, narrative: JSON.parse(extra.narrative_json), extra_tables: JSON.parse(extra.extra_tables_json),
+    findings: findings.map(rowToFinding),
+    source: { format: s.format, fileName: s.file_name, sha256: s.sha256, size: s.size, pageCount: s.page_count },
+  };
+}
+
+function cellSource(c: CellRow): CellSource | null {
+  const s: CellSource = {};
+  if (c.page !== null) s.page = c.page;
+  if (c.box_json) s.box = JSON.parse(c.box_json);
+  if (c.sheet !== null) s.sheet = c.sheet;
+  if (c.cell !== null) s.cell = c.cell;
+  if (c.src_table !== null) s.table = c.src_table;
+  if (c.src_row !== null) s.row = c.src_row;
+  if (c.src_col !== null) s.col = c.src_col;
+  return Object.keys(s).length ? s : null;
+}
+
+interface FindingRow {
+  rule: string; severity: Finding['severity']; tbl: string; row: string | null; col: string | null; expected: number | null;
+  actual: number | null; message: string; page: number | null; related_json: string; paragraph_json: string | null;
+}
+
+function rowToFinding(f: FindingRow): Finding {
+  return {
+    rule: f.rule, severity: f.severity, table: f.tbl, row: f.row, column: f.col, related: JSON.parse(f.related_json),
+    expected: f.expected, actual: f.actual, message: f.message, page: f.page, paragraph: f.paragraph_json ? JSON.parse(f.paragraph_json) : null,
+  };
+}
+
+export function sourceBytes(db: ArchiveDb, id: number): { fileName: string; format: StoredSubmissionRow['format']; bytes: Buffer } | undefined {
+  return db
+    .prepare('SELECT f.file_name AS fileName, f.format, f.bytes FROM submissions s JOIN source_files f ON f.id = s.source_file_id WHERE s.id = ?')
+    .get(id) as { fileName: string; format: StoredSubmissionRow['format']; bytes: Buffer } | undefined;
+}
+
+export function deleteSubmission(db: ArchiveDb, id: number): boolean {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT source_file_id FROM submissions WHERE id = ?').get(id) as { source_file_id: number } | undefined;
+    if (!row) return false;
+    db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
+    db.prepare('DELETE FROM source_files WHERE id = ?').run(row.source_file_id);
+    return true;
+  })();
+}

@@ -1,0 +1,105 @@
+// The archive: migrations from zero, versions by department × year, duplicates by hash, atomic imports.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { openArchive, migrate, MIGRATIONS, checkMigrationList } from '../main/store/index.js';
+import { createApi } from '../main/api/index.js';
+import { ROOT, fixture, tempDir } from './helpers/paths.js';
+
+const schemaOf = (db: Database.Database): string =>
+  (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name").all() as { sql: string }[])
+    .map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';')
+    .join('\n');
+
+describe('migrations', () => {
+  it('build the schema from zero in one step and match the checked-in snapshot', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    const snapshot = fixture('schema.snapshot.sql');
+    const schema = schemaOf(db) + '\n';
+    if (!fs.existsSync(snapshot) || process.env.UPDATE_SCHEMA_SNAPSHOT) fs.writeFileSync(snapshot, schema);
+    expect(schema).toBe(fs.readFileSync(snapshot, 'utf8'));
+    expect(migrate(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version); // idempotent
+  });
+
+  it('refuses a database from a newer version of the app', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => openArchive(file)).toThrow(/newer|新/);
+  });
+
+  it('rejects a migration list out of order', () => {
+    expect(() => checkMigrationList([{ version: 2, name: 'b', sql: '' }, { version: 1, name: 'a', sql: '' }])).toThrow(/order/);
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const db = new Database(':memory:');
+    const bad = [...MIGRATIONS, { version: 999, name: 'broken', sql: 'CREATE TABLE x (a); CREATE TABLE x (a);' }];
+    expect(() => migrate(db, bad)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(schemaOf(db)).toBe('');
+  });
+
+  it('opens the archive in WAL mode with foreign keys on', () => {
+    const db = openArchive(path.join(tempDir(), 'a.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
+describe('submissions', () => {
+  it('stores a file once, and a different file for the same department and year as version 2', async () => {
+    const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
+    const first = await api['archive.importFile']({ path: fixture('docs', 'seed000.word.docx') });
+    expect(first.status).toBe('stored');
+    expect(first.submission.version).toBe(1);
+    expect(first.submission.department).toBe('石家庄市长安区人民政府办公室');
+    const again = await api['archive.importFile']({ path: fixture('docs', 'seed000.word.docx') });
+    expect(again.status).toBe('duplicate');
+    expect(again.submission.id).toBe(first.submission.id);
+    const second = await api['archive.importFile']({ path: fixture('docs', 'seed000-m01.word.docx') });
+    expect(second.status).toBe('stored');
+    expect(second.submission.version).toBe(2);
+    const list = await api['archive.list']({});
+    expect(list.map((s) => [s.departmentCode, s.year, s.version])).toEqual([['434', 2023, 2], ['434', 2023, 1]]);
+    api.close();
+  });
+
+  it('keeps the original bytes and every cell with its provenance', async () => {
+    const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
+    const { submission } = await api['archive.importFile']({ path: fixture('docs', 'seed002.excel.xlsx') });
+    const source = await api['submission.source']({ id: submission.id });
+    expect(Buffer.from(source.dataBase64, 'base64').equals(fs.readFileSync(fixture('docs', 'seed002.excel.xlsx')))).toBe(true);
+    const view = await api['submission.get']({ id: submission.id });
+    const t1 = view.document.tables.find((t) => t.key === 't1')!;
+    expect(t1.rows.length).toBeGreaterThan(30);
+    expect(t1.sources[0]![2]?.sheet).toBeTruthy();
+    expect(t1.sources[0]![2]?.cell).toMatch(/^[A-Z]+\d+$/);
+    api.close();
+  });
+
+  it('leaves no partial submission when the process is killed in the middle of an import', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'a.sqlite');
+    openArchive(dbPath).close();
+    const marker = path.join(dir, 'inside-transaction');
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'test/helpers/import-then-hang.ts'), dbPath, fixture('docs', 'seed000.word.docx'), marker], { stdio: 'ignore' });
+    const exited = new Promise((r) => child.on('exit', r));
+    for (let i = 0; i < 600 && !fs.existsSync(marker); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(fs.existsSync(marker)).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    const db = openArchive(dbPath);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const table of ['submissions', 'source_files', 'standard_tables', 'table_rows', 'table_cells', 'findings', 'departments']) {
+      expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
+    }
+    db.close();
+  });
+});
