@@ -1,0 +1,136 @@
+// The 情况说明 after the tables: sections under the top-level headings 一、…九、 (the document title
+// heads the opening paragraphs), sub-headings kept as paragraphs, the tables inside it pulled out as
+// extra tables. PDF lines are hard-wrapped: they are joined back into paragraphs here.
+import type { ExtraTable, NarrativeSection } from '../../model/types.js';
+import { buildExtraTable, type ExtraDraft } from './extra-tables.js';
+import { META_TEXT, type Grid, type Item, type Line } from './items.js';
+import { isNote } from './standard-tables.js';
+import { chineseNumber, clean, joinPieces } from './text.js';
+
+interface Para {
+  line: Line;
+  /** A table title or a heading: never joined with the lines around it. */
+  standalone: boolean;
+}
+
+const TOP = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*\S/;
+const ARABIC = /^(\d{1,2})\s*[、.．]\s*(\S.*)$/;
+const SECTION_WORDS = /职责|机构|预算安排|总体情况|收支|运行经费|三公|绩效|政府采购|国有资产|资产占用|名词解释|其他需要说明|其他事项|说明事项/;
+const LIST_MARK = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d+[、.．）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|[①-⑳]|[-•·])/;
+
+/** A contents entry: a heading with dot leaders or a tab and its page number (or Word's broken-bookmark text). */
+const TOC_ENTRY = /^\S.{0,60}?(\s*[.…·．]{3,}\s*|\t+\s*)(\d{1,4}|错误！未定义书签。?)$/;
+const headingLike = (t: string, max = 40): boolean => t.length <= max && !/[。；;，,]$/.test(t) && !/[：:].{6,}/.test(t);
+const titleLike = (t: string): boolean => headingLike(t, 50) && !/[：:]$/.test(t);
+
+/** Split the narrative items into paragraph lines and extra tables. */
+function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { paras: Para[]; tables: ExtraTable[] } {
+  const paras: Para[] = [];
+  const drafts: ExtraDraft[] = [];
+  let current: ExtraDraft | null = null;
+  // Whether anything but meta lines came since the last grid (a grid right after a grid continues it).
+  let sinceGrid = true;
+  let lastGrid: Grid | null = null;
+  // Right after a table (or its notes): a 注 line here is the table's note.
+  let afterTable = false;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind === 'grid') {
+      if (current && !sinceGrid && lastGrid) {
+        const single = current.grids.length === 1 && lastGrid.rows.length <= 2 && current.lead.length === 0;
+        if (single && (lastGrid.width !== it.width || /^绩效目标$/.test(clean(lastGrid.rows[0]!.cells[0]!.text)))) {
+          current.lead = lastGrid.rows; // goal grid above its indicator grid
+          current.grids = [it];
+          lastGrid = it;
+          afterTable = true;
+          continue;
+        }
+        if (lastGrid.width === it.width && it.atPageTop !== false) {
+          current.grids.push(it); // the same table continued
+          lastGrid = it;
+          afterTable = true;
+          continue;
+        }
+      }
+      // A new table: its title is the line just above (that line stays a paragraph too).
+      const above = paras[paras.length - 1];
+      const titled = above && !above.standalone && items[i - 1] === above.line && titleLike(above.line.text);
+      if (titled) above.standalone = true;
+      current = { title: titled ? clean(above.line.text) : '', grids: [it], lead: [], notes: [] };
+      drafts.push(current);
+      sinceGrid = false;
+      afterTable = true;
+      lastGrid = it;
+      continue;
+    }
+    if (META_TEXT.test(it.text) && !isNote(it.text) && it.text.length <= 60) continue; // 单位：万元, 部门：…, 截止时间
+    if (TOC_ENTRY.test(it.text) || /^目\s*录$/.test(it.text)) continue; // a table of contents printed before the text
+    sinceGrid = true;
+    if (current && afterTable && isNote(it.text)) {
+      current.notes.push(clean(it.text));
+      continue;
+    }
+    const lastNote = current?.notes[current.notes.length - 1];
+    if (wrapped && current && afterTable && lastNote && !/[。.！!]$/.test(lastNote) && it.text.length < 60) {
+      current.notes[current.notes.length - 1] = lastNote + clean(it.text); // a note wrapped onto a second line
+      continue;
+    }
+    afterTable = false;
+    paras.push({ line: it, standalone: false });
+  }
+  // A note may only follow its table: everything after a note line is narrative again.
+  return { paras, tables: drafts.map((d) => buildExtraTable(d, wrapped, withPages)) };
+}
+
+/** Typical full-line length of wrapped PDF text: a line much shorter ends its paragraph. */
+function fullLineLength(lines: Line[]): number {
+  const lens = lines.map((l) => [...l.text].length).sort((a, b) => a - b);
+  return lens.length ? lens[Math.floor(lens.length * 0.9)]! : 0;
+}
+
+export function buildNarrative(items: Item[], wrapped: boolean, withPages: boolean): { narrative: NarrativeSection[]; extra_tables: ExtraTable[] } {
+  const { paras, tables } = pullTables(items, wrapped, withPages);
+  const sections: NarrativeSection[] = [];
+  let section: NarrativeSection | null = null;
+  let lastTop = 0;
+  const full = wrapped ? fullLineLength(paras.map((p) => p.line)) : 0;
+  let joinable = false;
+  const open = (heading: string) => {
+    section = { heading, paragraphs: [] };
+    if (withPages) section.pages = [];
+    sections.push(section);
+    joinable = false;
+  };
+  for (const p of paras) {
+    const t = clean(p.line.text);
+    const top = TOP.exec(t);
+    const arabic = ARABIC.exec(t);
+    const cue = !!(p.line.heading || p.line.bold || p.line.centered);
+    let heading = false;
+    if (top && headingLike(t) && chineseNumber(top[1]!) > lastTop) {
+      heading = true;
+      lastTop = chineseNumber(top[1]!);
+    } else if (arabic && !p.standalone && !/表$/.test(t) && lastTop > 0 && Number(arabic[1]) === lastTop + 1 && headingLike(t, 30) && SECTION_WORDS.test(arabic[2]!)) {
+      heading = true;
+      lastTop += 1;
+    } else if (lastTop === 0 && !p.standalone && ((/情况说明$/.test(t) && headingLike(t, 80)) || (cue && headingLike(t, 60)))) {
+      heading = true; // the document title (and a part title above it)
+    }
+    if (heading) {
+      open(t);
+      continue;
+    }
+    if (!section) open('');
+    const s = section!;
+    const prev = s.paragraphs[s.paragraphs.length - 1];
+    if (wrapped && joinable && prev !== undefined && !p.standalone && !LIST_MARK.test(t)) {
+      s.paragraphs[s.paragraphs.length - 1] = joinPieces(prev, t);
+    } else {
+      s.paragraphs.push(t);
+      s.pages?.push(p.line.page ?? null);
+    }
+    // The next line continues this paragraph when this one runs to the margin without ending a sentence.
+    joinable = wrapped && !p.standalone && !/[。！？!?；;：:]["”’）)]?$/.test(t) && [...t].length >= full * 0.8;
+  }
+  return { narrative: sections, extra_tables: tables };
+}
