@@ -50,6 +50,9 @@ describe('export → .xlsx reader round trip', () => {
           expect(b.rows.length, `${t.key} rows`).toBe(t.rows.length);
           t.rows.forEach((row, r) => row.forEach((cell, c) => expect(same(b.rows[r]![c], cell), `${t.key} r${row[0]} c${c}: ${b.rows[r]![c]} ≠ ${cell}`).toBe(true)));
         }
+        // Our own audit sheets are not read back as the department's narrative or tables.
+        expect(back.narrative.map((s) => s.heading).join('|')).not.toMatch(/审核意见|修改记录/);
+        expect(back.extra_tables).toEqual([]);
         // The corrected values are what comes back.
         for (const c of corrections) {
           const b = back.tables.find((x) => x.key === c.table)!;

@@ -1,5 +1,6 @@
 // Corrections: where each one sits in its table (by 序号 and 栏次 as the review applied it), the note a
 // corrected cell carries, and the 修改记录 sheet that lists every correction, undone ones included.
+import { CORRECTIONS_SHEET_NAME } from '../model/workbook.js';
 import type ExcelJS from 'exceljs';
 import type { Correction } from '../api/types.js';
 import { locateCell } from '../model/corrections.js';
@@ -10,7 +11,7 @@ import { formatTime, tableLabel, tableOrder } from './labels.js';
 import { layoutTable } from './layout.js';
 import { markKey, type CellMarks } from './table-sheet.js';
 
-export const CORRECTIONS_SHEET = '修改记录';
+export const CORRECTIONS_SHEET = CORRECTIONS_SHEET_NAME;
 
 /** Row and column of a correction's cell in its table — found exactly as the review applied it — or null. */
 function locate(doc: BudgetDocument, c: Correction): { table: StandardTable; row: number; col: number } | null {

@@ -1,6 +1,7 @@
 // .xlsx → RawDocument with exceljs. Each visible sheet is cut by content into lines (titles, the
 // department/year/unit line, notes) and grids (the tables, with their merges); nothing assumes which
 // sheet holds which table or where on the sheet it sits.
+import { AUDIT_SHEET_NAMES } from '../../model/workbook.js';
 import ExcelJS from 'exceljs';
 import { unusableInput } from '../../model/errors.js';
 import type { RawBlock, RawCell, RawDocument } from '../raw.js';
@@ -92,7 +93,7 @@ export async function readXlsxRaw(bytes: Uint8Array): Promise<RawDocument> {
     throw unusableInput('Excel 文件已损坏或不完整，无法读取', `the .xlsx file is damaged or truncated (${(err as Error).message})`);
   }
   const sheets = wb.worksheets
-    .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
+    .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && !AUDIT_SHEET_NAMES.includes(ws.name))
     .sort((a, b) => orderOf(a) - orderOf(b));
   const blocks: RawBlock[] = [];
   for (const ws of sheets) sheetBlocks(ws, blocks);
