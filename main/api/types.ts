@@ -3,11 +3,10 @@
 // in-process by the command line. Inputs and outputs are plain JSON.
 // The renderer may import this file with `import type` only.
 import type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
+import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
 
-export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey };
+export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
-
-export type FindingStatus = 'open' | 'confirmed' | 'dismissed';
 
 export interface SubmissionSummary {
   id: number;
@@ -27,31 +26,6 @@ export interface SubmissionSummary {
   reviewedTables: number;
   tableCount: number;
   correctionCount: number;
-}
-
-export interface Correction {
-  id: number;
-  submissionId: number;
-  table: TableKey;
-  /** 序号 as printed. */
-  row: string;
-  /** 栏次 number as printed. */
-  column: string;
-  oldValue: string;
-  newValue: string;
-  author: string;
-  at: string;
-  reason: string;
-  /** Set when the correction was undone (it stays in the trail). */
-  undoneAt: string | null;
-}
-
-/** A finding as the review screen sees it: the check's finding plus the auditor's decision on it. */
-export interface ReviewFinding extends Finding {
-  /** Stable across re-checks: rule|table|row|column. */
-  key: string;
-  status: FindingStatus;
-  comment: string;
 }
 
 export interface SubmissionView {

@@ -2,7 +2,7 @@
 // corrected cell carries, and the 修改记录 sheet that lists every correction, undone ones included.
 import { CORRECTIONS_SHEET_NAME } from '../model/workbook.js';
 import type ExcelJS from 'exceljs';
-import type { Correction } from '../api/types.js';
+import type { Correction } from '../model/review.js';
 import { locateCell } from '../model/corrections.js';
 import { tableDef } from '../model/tables.js';
 import type { BudgetDocument, StandardTable, TableKey } from '../model/types.js';

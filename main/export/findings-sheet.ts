@@ -1,7 +1,7 @@
 // The 审核意见 sheet: every finding of the review with the auditor's decision on it.
 import { FINDINGS_SHEET_NAME } from '../model/workbook.js';
 import type ExcelJS from 'exceljs';
-import type { ReviewFinding } from '../api/types.js';
+import type { ReviewFinding } from '../model/review.js';
 import type { BudgetDocument, CellRef } from '../model/types.js';
 import { writeAuditSheet, type AuditColumn, type AuditValue } from './audit-sheet.js';
 import { isStandardTable, ruleLabel, severityLabel, statusLabel, tableLabel, tableOrder } from './labels.js';

@@ -1,7 +1,7 @@
 // Chinese labels for what the audit sheets print: table names, rule ids, severities, statuses, times.
 import { TABLE_DEFS } from '../model/tables.js';
 import type { Severity } from '../model/types.js';
-import type { FindingStatus } from '../api/types.js';
+import type { FindingStatus } from '../model/review.js';
 
 const RULE_LABELS: Record<string, string> = {
   'row-sum': '行合计',

@@ -1,7 +1,7 @@
 // The exported workbook: one sheet per standard table (t1…t9 order), then 审核意见 and 修改记录 unless the
 // plain tables are asked for (what the department re-publishes).
 import ExcelJS from 'exceljs';
-import type { Correction, ReviewFinding } from '../api/types.js';
+import type { Correction, ReviewFinding } from '../model/review.js';
 import { unusableInput } from '../model/errors.js';
 import { TABLE_KEYS, tableDef } from '../model/tables.js';
 import type { BudgetDocument } from '../model/types.js';

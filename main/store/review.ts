@@ -1,20 +1,9 @@
 // The audit trail: corrections (undo keeps the row), decisions on findings, tables marked reviewed, settings.
 import type { ArchiveDb } from './db.js';
 import type { TableKey } from '../model/types.js';
+import type { Correction, FindingStatus } from '../model/review.js';
 
-export interface CorrectionRow {
-  id: number;
-  submissionId: number;
-  table: TableKey;
-  row: string;
-  column: string;
-  oldValue: string;
-  newValue: string;
-  author: string;
-  at: string;
-  reason: string;
-  undoneAt: string | null;
-}
+export type CorrectionRow = Correction;
 
 const CORRECTION_SELECT = `SELECT id, submission_id AS submissionId, tbl AS "table", row, col AS "column", old_value AS oldValue,
   new_value AS newValue, author, at, reason, undone_at AS undoneAt FROM corrections`;
@@ -40,7 +29,7 @@ export function markCorrectionUndone(db: ArchiveDb, id: number, at: string): voi
 
 export interface FindingReviewRow {
   key: string;
-  status: 'open' | 'confirmed' | 'dismissed';
+  status: FindingStatus;
   comment: string;
   reviewer: string;
   at: string;
