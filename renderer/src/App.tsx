@@ -1,31 +1,96 @@
-// The workstation's first screen: the archive of submissions (the review screens build on it).
+// The workstation: the archive, or one submission under review (chosen by the URL hash, so a reload
+// returns to the same place). Menu commands (Electron) and their keyboard twins (browser) arrive here.
 import { useEffect, useState } from 'react';
-import type { SubmissionSummary } from '../../main/api/types';
-import { api } from './bridge';
+import { ArchiveScreen } from './archive';
+import { api, bridge } from './bridge';
+import { commandForKey, deferCommand, dispatchCommand, isCommand, useCommand } from './hooks';
+import { beginOpen } from './lib/perf';
+import { navigate, useRoute } from './lib/route';
+import { ReviewScreen } from './review';
 
 export function App() {
-  const [rows, setRows] = useState<SubmissionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const route = useRoute();
+
   useEffect(() => {
-    api('archive.list', {}).then(setRows, (e: Error) => setError(e.message));
+    // The token travelled in the hash; it is kept by the bridge, the address bar need not show it.
+    if (/token=/.test(location.hash)) history.replaceState(null, '', '#/');
+    const offMenu = bridge.onMenuCommand?.((c) => isCommand(c) && dispatchCommand(c));
+    const onKey = (e: KeyboardEvent) => {
+      if (bridge.platform === 'electron') return; // the menu's accelerators own these keys there
+      const c = commandForKey(e);
+      if (c) {
+        e.preventDefault();
+        dispatchCommand(c);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      offMenu?.();
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
+
+  useCommand('show-archive', () => navigate({ screen: 'archive' }));
+  // Importing is the archive's job: from the review screen, go there and let it run the command.
+  const viaArchive = (c: 'import-files' | 'import-folder') => () => {
+    if (route.screen === 'archive') return;
+    deferCommand(c);
+    navigate({ screen: 'archive' });
+  };
+  useCommand('import-files', viaArchive('import-files'));
+  useCommand('import-folder', viaArchive('import-folder'));
+
+  const open = (id: number) => {
+    beginOpen();
+    navigate({ screen: 'review', id, tab: null });
+  };
+
   return (
-    <main style={{ fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif', padding: 16 }}>
-      <h1>部门预算审核工作台</h1>
-      {error && <p role="alert">{error}</p>}
-      <table>
-        <thead>
-          <tr><th>部门代码</th><th>部门</th><th>年度</th><th>版本</th><th>错误</th><th>警告</th></tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.departmentCode}</td><td>{r.department}</td><td>{r.year}</td><td>v{r.version}</td>
-              <td>{r.findingCounts.error}</td><td>{r.findingCounts.warning}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+    <div className="app">
+      <header className="app-head">
+        <button type="button" className="app-name" onClick={() => navigate({ screen: 'archive' })}>
+          部门预算审核工作台
+        </button>
+        <span className="app-sub">{route.screen === 'archive' ? '档案库' : '审核'}</span>
+        <span className="toolbar-sep" />
+        <Author />
+      </header>
+      {route.screen === 'archive' ? <ArchiveScreen onOpen={open} /> : <ReviewScreen key={route.id} id={route.id} tab={route.tab} />}
+    </div>
+  );
+}
+
+/** Who signs the corrections and decisions (settings.author). */
+function Author() {
+  const [author, setAuthor] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  useEffect(() => {
+    api('settings.get', undefined).then((s) => setAuthor(s.author), () => setAuthor(null));
+  }, []);
+  if (author === null) return null;
+  if (!editing)
+    return (
+      <button type="button" className="author" title="修改审核人姓名" onClick={() => (setDraft(author), setEditing(true))}>
+        审核人：{author}
+      </button>
+    );
+  const save = async () => {
+    if (draft.trim()) setAuthor((await api('settings.setAuthor', { author: draft.trim() })).author);
+    setEditing(false);
+  };
+  return (
+    <form
+      className="author-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <input aria-label="审核人" value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+      <button type="submit" className="btn btn-small">
+        保存
+      </button>
+    </form>
   );
 }

@@ -34,5 +34,7 @@ function webBridge(): ClientBridge {
   };
 }
 
-export const bridge: ClientBridge = window.budgetApi ?? webBridge();
+// In the browser the twin takes the preload's place, so every page script finds the same object.
+window.budgetApi ??= webBridge();
+export const bridge: ClientBridge = window.budgetApi;
 export const api = <K extends ApiMethod>(method: K, input: ApiInput<K>): Promise<ApiOutput<K>> => bridge.call(method, input);

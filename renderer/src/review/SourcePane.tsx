@@ -1,0 +1,149 @@
+// The source beside the table: the PDF page with the selected row and cell boxed, or for Word/Excel the
+// cell's position in the original file (table/row/column, sheet and address).
+import { useCallback, useEffect, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { SourceFormat } from '../../../main/api/types';
+import { errorText } from '../lib/errors';
+import { FORMAT_LABEL } from '../lib/labels';
+import { PdfView, type Highlight } from './PdfView';
+import { sourcePdf } from './pdf';
+import { rowSpanLabel, type SourceTarget } from './sourceTarget';
+
+interface Props {
+  submissionId: number;
+  format: SourceFormat;
+  fileName: string;
+  target: SourceTarget;
+  /** What is selected, in words (表 · 序号 · 栏次). */
+  label: string | null;
+  current: string | null;
+  original: string | null;
+}
+
+export function SourcePane(props: Props) {
+  return (
+    <aside className="source-pane" aria-label="原文">
+      {props.format === 'pdf' ? <PdfSource {...props} /> : <OfficeSource {...props} />}
+    </aside>
+  );
+}
+
+function PdfSource({ submissionId, target, label }: Props) {
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState<number>(target.page ?? 1);
+  const [zoom, setZoom] = useState(1);
+  const [renderedPage, setRenderedPage] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    sourcePdf(submissionId).then(
+      (d) => live && setPdf(d),
+      (e) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [submissionId]);
+
+  // A new selection brings its page; the auditor may still leaf through by hand.
+  useEffect(() => {
+    if (target.page) setPage(target.page);
+  }, [target.page, target.cell, target.rowBox]);
+
+  const highlights: Highlight[] = [];
+  for (const r of target.related) if (r.page === page) highlights.push({ kind: 'related', box: r.box });
+  if (target.page === page) {
+    if (target.rowBox) highlights.push({ kind: 'row', box: target.rowBox });
+    if (target.cellBox) highlights.push({ kind: 'cell', box: target.cellBox });
+  }
+  const onRendered = useCallback((p: number) => setRenderedPage(p), []);
+  const pages = pdf?.numPages ?? 0;
+
+  return (
+    <>
+      <div className="sp-toolbar">
+        <span className="sp-title">原文</span>
+        <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} aria-label="上一页">
+          ◀
+        </button>
+        <span className="sp-page" data-testid="source-page" data-rendered={renderedPage ?? undefined}>
+          第 {page} / {pages || '…'} 页
+        </span>
+        <button type="button" className="btn btn-small" disabled={!pages || page >= pages} onClick={() => setPage((p) => p + 1)} aria-label="下一页">
+          ▶
+        </button>
+        <span className="toolbar-sep" />
+        <button type="button" className="btn btn-small" onClick={() => setZoom((z) => Math.max(0.5, z / 1.25))} aria-label="缩小">
+          －
+        </button>
+        <span className="sp-zoom">{Math.round(zoom * 100)}%</span>
+        <button type="button" className="btn btn-small" onClick={() => setZoom((z) => Math.min(4, z * 1.25))} aria-label="放大">
+          ＋
+        </button>
+      </div>
+      {label && <div className="sp-where">{label}{target.cellBox || target.rowBox ? '' : target.page ? '（此处无位置信息，显示所在页）' : ''}</div>}
+      {error && <div className="notice notice-error">{error}</div>}
+      {!pdf && !error && <div className="sp-loading">正在载入原文…</div>}
+      {pdf && <PdfView pdf={pdf} page={page} zoom={zoom} highlights={highlights} onRendered={onRendered} />}
+    </>
+  );
+}
+
+function OfficeSource({ format, fileName, target, label, current, original }: Props) {
+  const cell = target.cell;
+  const rowSpan = rowSpanLabel(target.row);
+  const firstInRow = target.row.find((s) => s && (s.row !== undefined || s.cell));
+  return (
+    <>
+      <div className="sp-toolbar">
+        <span className="sp-title">原文位置</span>
+        <span className="fmt-badge">{FORMAT_LABEL[format]}</span>
+        <span className="sp-file" title={fileName}>
+          {fileName}
+        </span>
+      </div>
+      <div className="office-source" data-testid="office-source">
+        {!label && <p className="muted">选中表格中的单元格，这里显示它在原文件中的位置。</p>}
+        {label && (
+          <dl className="fd-facts">
+            <dt>所选</dt>
+            <dd>{label}</dd>
+            {format === 'xlsx' && (
+              <>
+                <dt>工作表</dt>
+                <dd>{cell?.sheet ?? firstInRow?.sheet ?? '—'}</dd>
+                <dt>单元格</dt>
+                <dd className="mono">{cell?.cell ?? '—'}</dd>
+                <dt>整行</dt>
+                <dd className="mono">{rowSpan ?? '—'}</dd>
+              </>
+            )}
+            {format === 'docx' && (
+              <>
+                <dt>表格</dt>
+                <dd>{(cell ?? firstInRow)?.table !== undefined ? `文档中第 ${(cell ?? firstInRow)!.table! + 1} 个表格` : '—'}</dd>
+                <dt>行</dt>
+                <dd>{(cell ?? firstInRow)?.row !== undefined ? `第 ${(cell ?? firstInRow)!.row! + 1} 行` : '—'}</dd>
+                <dt>列</dt>
+                <dd>{cell?.col !== undefined ? `第 ${cell.col + 1} 列` : '—'}</dd>
+              </>
+            )}
+            {current !== null && (
+              <>
+                <dt>当前值</dt>
+                <dd className="mono">{current === '' ? '（空）' : current}</dd>
+              </>
+            )}
+            {original !== null && original !== current && (
+              <>
+                <dt>原文值</dt>
+                <dd className="mono">{original === '' ? '（空）' : original}</dd>
+              </>
+            )}
+          </dl>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReviewScreen } from './ReviewScreen';
+export { preloadPdfjs } from './pdf';

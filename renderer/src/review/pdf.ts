@@ -1,0 +1,54 @@
+// pdfjs in the renderer: loaded on first use (opening a submission must not wait for it), its worker and
+// CMaps served from the app itself (CSP: same origin only, no eval), one parsed document per submission.
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { api } from '../bridge';
+import { base64ToBytes } from '../lib/bytes';
+
+type PdfLib = typeof import('pdfjs-dist');
+let lib: Promise<PdfLib> | null = null;
+
+function pdfjs(): Promise<PdfLib> {
+  lib ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]).then(([m, worker]) => {
+    m.GlobalWorkerOptions.workerSrc = worker.default;
+    return m;
+  });
+  return lib;
+}
+
+/** Loads pdfjs while the auditor is still on the archive, so opening a PDF submission does not wait for it. */
+export function preloadPdfjs(): void {
+  const go = () => void pdfjs().catch(() => (lib = null));
+  if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 3000 });
+  else setTimeout(go, 500);
+}
+
+const cache = new Map<number, Promise<PDFDocumentProxy>>();
+
+/** The submission's source PDF, fetched and parsed once. */
+export function sourcePdf(submissionId: number): Promise<PDFDocumentProxy> {
+  let p = cache.get(submissionId);
+  if (!p) {
+    p = (async () => {
+      const [m, src] = await Promise.all([pdfjs(), api('submission.source', { id: submissionId })]);
+      const assets = new URL('./pdfjs/', document.baseURI).href;
+      return m.getDocument({
+        data: base64ToBytes(src.dataBase64),
+        cMapUrl: `${assets}cmaps/`,
+        cMapPacked: true,
+        standardFontDataUrl: `${assets}standard_fonts/`,
+        isEvalSupported: false,
+        enableXfa: false,
+      }).promise;
+    })();
+    p.catch(() => cache.delete(submissionId));
+    cache.set(submissionId, p);
+  }
+  return p;
+}
+
+/** Forget a submission's parsed PDF (leaving the review screen). */
+export function releasePdf(submissionId: number): void {
+  const p = cache.get(submissionId);
+  cache.delete(submissionId);
+  void p?.then((d) => d.destroy()).catch(() => {});
+}

@@ -1,0 +1,165 @@
+// Browser tests: the core's Api behind the loopback bridge (in-process, temp archive), the built renderer,
+// and Debian's Chromium driven by playwright-core with a fresh profile.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApi, type ApiInstance } from '../../main/api/index.js';
+import { startBridge, type Bridge } from '../../main/bridge/index.js';
+import { ROOT, tempDir } from '../helpers/paths.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = path.join(ROOT, 'test-output', 'e2e');
+const RENDERER_OUT = path.join(ROOT, 'dist', 'renderer');
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, n) => Math.max(m, newestMtime(path.join(p, n))), st.mtimeMs);
+}
+
+function rendererStale(): boolean {
+  const built = path.join(RENDERER_OUT, 'index.html');
+  if (!fs.existsSync(built) || !fs.existsSync(path.join(RENDERER_OUT, 'pdfjs', 'cmaps'))) return true;
+  const sources = Math.max(newestMtime(path.join(ROOT, 'renderer')), newestMtime(path.join(ROOT, 'main', 'api', 'types.ts')));
+  return sources > fs.statSync(built).mtimeMs;
+}
+
+/** Builds dist/renderer when it is missing or older than its sources; one builder at a time across test files. */
+export async function ensureRenderer(): Promise<void> {
+  const lock = path.join(ROOT, 'dist', '.renderer-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building; a lock older than the deadline is a crashed run's leftover.
+      if (Date.now() > deadline || Date.now() - fs.statSync(lock).mtimeMs > 150_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (rendererStale()) {
+      const mod = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'build.mjs')).href)) as { buildRenderer(): Promise<void> };
+      await mod.buildRenderer();
+    }
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface Workstation {
+  url: string;
+  dir: string;
+  api: ApiInstance;
+  bridge: Bridge;
+  close(): Promise<void>;
+}
+
+/** The Api on a fresh archive in a temp folder, served with the renderer on 127.0.0.1. */
+export async function startWorkstation(): Promise<Workstation> {
+  const dir = tempDir('budget-e2e-');
+  let bridge: Bridge | undefined;
+  const api = createApi({ dbPath: path.join(dir, 'archive.sqlite'), onEvent: (e) => bridge?.broadcast(e) });
+  bridge = await startBridge({ api, staticDir: RENDERER_OUT });
+  const b = bridge;
+  return {
+    url: b.url,
+    dir,
+    api,
+    bridge: b,
+    async close() {
+      await b.close();
+      api.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and console errors (CSP violations show up here). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(viewport = { width: 1680, height: 1000 }): Promise<BrowserSession> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `找不到 Chromium：${CHROMIUM}。浏览器测试需要 Debian 的 chromium（.ci/run 会安装）。 / Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium (installed by .ci/run).`,
+    );
+  }
+  const profile = tempDir('budget-chromium-');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport,
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** A PDF whose pages hold only an image and no text: what a scanned disclosure looks like to a reader. */
+export function imageOnlyPdf(pages = 2): Uint8Array {
+  const w = 120;
+  const h = 160;
+  const pixels = Buffer.alloc(w * h, 0xee);
+  for (let y = 20; y < h - 20; y += 8) pixels.fill(0x40, y * w + 15, y * w + w - 15); // lines that look like text
+  const image = zlib.deflateSync(pixels);
+  const objects: (string | Buffer)[] = [];
+  const kids: string[] = [];
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>', ''); // 2 is filled once the kids are known
+  for (let i = 0; i < pages; i++) {
+    const imgId = objects.length + 1;
+    objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`), image, Buffer.from('\nendstream')]));
+    const content = `q 595 0 0 842 0 0 cm /Im${i} Do Q`;
+    const contentId = objects.length + 1;
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const pageId = objects.length + 1;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im${i} ${imgId} 0 R >> >> /Contents ${contentId} 0 R >>`);
+    kids.push(`${pageId} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let size = parts[0]!.length;
+  objects.forEach((o, i) => {
+    offsets.push(size);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n')]);
+    parts.push(b);
+    size += b.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
