@@ -1,0 +1,45 @@
+// The rule catalogue, as data: a new rule is one file and one line here.
+import type { Rule } from '../types.js';
+import { balance } from './balance.js';
+import { codeCatalog } from './code-catalog.js';
+import { codeHierarchy } from './code-hierarchy.js';
+import { columnSumCodes } from './column-sum-codes.js';
+import { columnSumSangong } from './column-sum-sangong.js';
+import { columnSumSummary } from './column-sum-summary.js';
+import { completeness } from './completeness.js';
+import { crossTableCategories } from './cross-table-categories.js';
+import { crossTableCodes } from './cross-table-codes.js';
+import { crossTableSangong } from './cross-table-sangong.js';
+import { crossTableTotals } from './cross-table-totals.js';
+import { emptyNote } from './empty-note.js';
+import { fixedAssets } from './fixed-assets.js';
+import { narrativeConsistency } from './narrative-consistency.js';
+import { narrativePercent } from './narrative-percent.js';
+import { narrativeSum } from './narrative-sum.js';
+import { narrativeVsTable } from './narrative-vs-table.js';
+import { procurementArith } from './procurement-arith.js';
+import { rowSum } from './row-sum.js';
+import { yearMismatch } from './year-mismatch.js';
+
+export const RULES: readonly Rule[] = [
+  completeness,
+  emptyNote,
+  rowSum,
+  columnSumSummary,
+  columnSumCodes,
+  columnSumSangong,
+  balance,
+  codeHierarchy,
+  codeCatalog,
+  crossTableTotals,
+  crossTableCategories,
+  crossTableCodes,
+  crossTableSangong,
+  yearMismatch,
+  narrativeVsTable,
+  narrativePercent,
+  narrativeSum,
+  narrativeConsistency,
+  procurementArith,
+  fixedAssets,
+];

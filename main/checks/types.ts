@@ -1,0 +1,66 @@
+// What a rule is and what it hands back. A rule is a small pure module: it reads the prepared context
+// (the document with its tables indexed once per run) and returns drafts; the engine picks the cell to
+// blame, merges duplicates and turns drafts into contract findings.
+import type { BudgetDocument, CellRef, Severity } from '../model/types.js';
+import type { Catalog } from './catalog/index.js';
+import type { TableView } from './lib/table-view.js';
+import type { NarrativeIndex } from './lib/narrative/index.js';
+import type { ExtraView } from './lib/extra.js';
+
+/** One cell in an arithmetic identity Σ coef·value = 0 (coef +1 on the stated side, −1 on the parts). */
+export interface Term {
+  ref: CellRef;
+  /** Value in cents (amounts) or in hundredths of a percent. */
+  value: number;
+  coef: 1 | -1;
+  /** Human label for messages, e.g. "30301 离休费 合计". */
+  label?: string;
+}
+
+export interface NarrativeQuote {
+  heading: string;
+  index: number;
+  quote: string;
+}
+
+export interface Draft {
+  rule: string;
+  severity: Severity;
+  /** The cell most likely wrong, before the engine weighs the evidence of all identities. */
+  cell: CellRef;
+  related: CellRef[];
+  /** Hundredths: cents of an amount, hundredths of a percent (`percent`), a year × 100. */
+  expected: number | null;
+  actual: number | null;
+  message: string;
+  page?: number | null;
+  paragraph?: NarrativeQuote | null;
+  /** Set for arithmetic identities: the engine may move the blame to the term that fails most identities. */
+  terms?: Term[];
+  /** The failing difference Σ coef·value (cents). */
+  diff?: number;
+  /** expected/actual are percentages ×100, not cents. */
+  percent?: boolean;
+}
+
+export interface CheckContext {
+  doc: BudgetDocument;
+  year: number;
+  /** A standard table that can be checked cell by cell (null when absent or unreadable). */
+  table(key: string): TableView | null;
+  /** Tables present but not read cell by cell (run-together figures or codes), with the reason. */
+  unreadable: Map<string, string>;
+  extras: ExtraView[];
+  narrative: NarrativeIndex;
+  catalog: Catalog;
+}
+
+export interface Rule {
+  /** Finding rule id (TABLES.md catalogue; new ids welcome). */
+  id: string;
+  /** What the rule checks, in Chinese (shown in the rule list). */
+  title: string;
+  /** The cells it reads, in words. */
+  reads: string;
+  run(ctx: CheckContext): Draft[];
+}
