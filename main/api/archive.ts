@@ -4,11 +4,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, listSubmissionRows, sourceBytes, submissionCounts,
+  deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, latestSubmissionId, listSubmissionRows, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
-import { readAndCheckBytes, readFileBytes } from './reading.js';
+import { readFileBytes } from './reading.js';
+import { previousYearOf, refreshFindings } from './documents.js';
+import { readDisclosure } from '../readers/index.js';
+import { runChecks } from '../checks/index.js';
 import type { ArchiveApi, ImportResult, SubmissionApi, SubmissionSummary } from './types.js';
 
 const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
@@ -35,8 +38,15 @@ export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = findSubmissionBySha(db, sha256);
   if (existing) return { status: 'duplicate', submission: summaryOf(db, existing.id) };
-  const doc = await readAndCheckBytes(bytes, fileName);
-  const { id } = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+  const doc = await readDisclosure(bytes, fileName);
+  doc.findings = runChecks(doc, { previousYear: previousYearOf(db, doc) });
+  const { id } = db.transaction(() => {
+    const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+    // Next year's submission may now compare with this one.
+    const next = latestSubmissionId(db, doc.department_code, doc.department, doc.year + 1);
+    if (next !== undefined) refreshFindings(db, next);
+    return stored;
+  })();
   return { status: 'stored', submission: summaryOf(db, id) };
 }
 

@@ -4,28 +4,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../model/errors.js';
 import { applyCorrections, locateCell } from '../model/corrections.js';
+import { currentDocument, refreshFindings, storedDocument } from './documents.js';
 import type { BudgetDocument } from '../model/types.js';
-import { runChecks } from '../checks/index.js';
 import { exportWorkbook, exportFileName } from '../export/index.js';
 import {
-  findingKey, getCorrection, insertCorrection, listCorrections, listFindingReviews, listReviewedTables, loadStoredDocument,
-  markCorrectionUndone, replaceFindings, setTableReviewed, upsertFindingReview, type ArchiveDb,
+  findingKey, getCorrection, insertCorrection, listCorrections, listFindingReviews, listReviewedTables, markCorrectionUndone,
+  setTableReviewed, upsertFindingReview, type ArchiveDb,
 } from '../store/index.js';
 import { summaryOf } from './archive.js';
 import type { ApiContext } from './index.js';
 import type { ExportApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
-
-function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
-  const doc = loadStoredDocument(db, id);
-  if (!doc) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
-  return doc;
-}
-
-/** The stored document with live corrections applied and the checks re-run on it. */
-export function currentDocument(db: ArchiveDb, id: number): BudgetDocument {
-  const corrected = applyCorrections(storedDocument(db, id), listCorrections(db, id));
-  return { ...corrected, findings: runChecks(corrected) };
-}
 
 export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = currentDocument(db, id)): SubmissionView {
   const decisions = new Map(listFindingReviews(db, id).map((r) => [r.key, r]));
@@ -39,9 +27,7 @@ export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = curre
 
 /** After a correction or an undo: re-run the checks and keep the stored findings current (the archive counts them). */
 function recheck(db: ArchiveDb, id: number): SubmissionView {
-  const doc = currentDocument(db, id);
-  replaceFindings(db, id, doc.findings);
-  return buildView(db, id, doc);
+  return buildView(db, id, refreshFindings(db, id));
 }
 
 export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {

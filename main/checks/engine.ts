@@ -8,7 +8,7 @@ import { ExtraView } from './lib/extra.js';
 import { buildNarrativeIndex, type DynamicConcept, type NarrativeIndex } from './lib/narrative/index.js';
 import { dynamicConcepts } from './lib/narrative/targets.js';
 import { buildViews, type TableView } from './lib/table-view.js';
-import type { CheckContext, Draft, Rule, Term } from './types.js';
+import type { CheckContext, CheckOptions, Draft, Rule, Term } from './types.js';
 
 /**
  * A table whose cells run together (several codes or amounts in one cell, several numbered items in one
@@ -29,7 +29,7 @@ export function unreadableReason(v: TableView): string | null {
   return null;
 }
 
-export function createContext(doc: BudgetDocument): CheckContext {
+export function createContext(doc: BudgetDocument, options: CheckOptions = {}): CheckContext {
   const views = buildViews(doc.tables ?? []);
   const unreadable = new Map<string, string>();
   for (const [key, v] of views) {
@@ -47,6 +47,7 @@ export function createContext(doc: BudgetDocument): CheckContext {
     extras: (doc.extra_tables ?? []).map((t) => new ExtraView(t)),
     narrative: { paragraphs: [], all: [] },
     catalog: defaultCatalog,
+    previous: options.previousYear && options.previousYear.year < doc.year ? createContext(options.previousYear) : null,
   };
   ctx.narrative = narrativeIndex(doc, dynamicConcepts(ctx));
   return ctx;
@@ -157,8 +158,8 @@ function pageLookup(ctx: CheckContext): (c: CellRef) => number | null {
   };
 }
 
-export function runRules(doc: BudgetDocument, rules: readonly Rule[]): Finding[] {
-  const ctx = createContext(doc);
+export function runRules(doc: BudgetDocument, rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
+  const ctx = createContext(doc, options);
   const drafts: Draft[] = [];
   for (const rule of rules) {
     try {

@@ -4,15 +4,17 @@ import type { BudgetDocument, Finding } from '../model/types.js';
 import { runRules } from './engine.js';
 import { ROUNDING } from './lib/identity.js';
 import { RULES } from './rules/index.js';
+import type { CheckOptions } from './types.js';
 
 export { RULES } from './rules/index.js';
-export type { Rule, Draft, CheckContext } from './types.js';
+export type { Rule, Draft, CheckContext, CheckOptions } from './types.js';
 export { addCatalogEntries, loadCatalogFile, defaultCatalog, type CatalogEntry } from './catalog/index.js';
 export { documentFromTruth, type TruthJson } from './truth-document.js';
 
-/** All findings for a document; pure, and fast enough to re-run after every edit. */
-export function runChecks(doc: BudgetDocument): Finding[] {
-  return runRules(doc, RULES);
+/** All findings for a document; pure, and fast enough to re-run after every edit.
+ *  Every rule over one document; `options.previousYear` (from the archive) enables year-over-year. */
+export function runChecks(doc: BudgetDocument, options: CheckOptions = {}): Finding[] {
+  return runRules(doc, RULES, options);
 }
 
 /** The rule list for display: id, what it checks, which cells it reads. */

@@ -53,6 +53,14 @@ export interface CheckContext {
   extras: ExtraView[];
   narrative: NarrativeIndex;
   catalog: Catalog;
+  /** Last year's submission of the same department from the archive, prepared the same way (or null). */
+  previous: CheckContext | null;
+}
+
+/** What the archive knows beyond the document itself. */
+export interface CheckOptions {
+  /** The same department's submission for the year before (latest version, corrections applied). */
+  previousYear?: BudgetDocument | null;
 }
 
 export interface Rule {

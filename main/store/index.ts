@@ -6,7 +6,7 @@ export { defaultDbPath, userDataDir } from './paths.js';
 export { findingKey } from './keys.js';
 export {
   insertSubmission, findSubmissionBySha, getSubmissionRow, listSubmissionRows, loadStoredDocument, replaceFindings,
-  sourceBytes, deleteSubmission, type StoredSubmissionRow,
+  sourceBytes, deleteSubmission, latestSubmissionId, type StoredSubmissionRow,
 } from './submissions.js';
 export {
   listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,

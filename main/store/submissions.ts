@@ -187,3 +187,14 @@ export function deleteSubmission(db: ArchiveDb, id: number): boolean {
     return true;
   })();
 }
+
+/** The latest version of a department's submission for a year (for year-over-year checks), if archived. */
+export function latestSubmissionId(db: ArchiveDb, departmentCode: string, department: string, year: number): number | undefined {
+  const row = db
+    .prepare(
+      `SELECT s.id FROM submissions s JOIN departments d ON d.id = s.department_id
+       WHERE d.code = ? AND d.name = ? AND s.year = ? ORDER BY s.version DESC LIMIT 1`,
+    )
+    .get(departmentCode, department, year) as { id: number } | undefined;
+  return row?.id;
+}

@@ -20,6 +20,7 @@ import { narrativeVsTable } from './narrative-vs-table.js';
 import { procurementArith } from './procurement-arith.js';
 import { rowSum } from './row-sum.js';
 import { yearMismatch } from './year-mismatch.js';
+import { yearOverYear } from './year-over-year.js';
 
 export const RULES: readonly Rule[] = [
   completeness,
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   narrativeConsistency,
   procurementArith,
   fixedAssets,
+  yearOverYear,
 ];
