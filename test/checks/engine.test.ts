@@ -90,7 +90,7 @@ describe('rule catalogue and 科目 catalogue', () => {
     expect(new Set(rules.map((r) => r.id))).toEqual(new Set([
       'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-catalog', 'cross-table',
       'year-mismatch', 'narrative-vs-table', 'narrative-percent', 'narrative-sum', 'narrative-consistency',
-      'procurement-arith', 'rounding',
+      'procurement-arith', 'rounding', 'year-over-year',
     ]));
     for (const r of rules) expect(r.title + r.reads).toMatch(/[\u4e00-\u9fa5]/);
   });
