@@ -1,0 +1,116 @@
+// Text runs → lines → text. A line is a set of runs that share a baseline; a cell or a paragraph is a set
+// of lines joined without spaces inside CJK or numbers (wrapped names and amounts become whole again).
+import { joinWrapped } from './normalize.js';
+import type { TextRun } from './page.js';
+
+export interface TextLine {
+  runs: TextRun[];
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  baseline: number;
+  /** Largest font size on the line. */
+  size: number;
+}
+
+function lineOf(runs: TextRun[]): TextLine {
+  runs.sort((a, b) => a.x0 - b.x0 || a.order - b.order);
+  let x0 = Infinity, x1 = -Infinity, top = Infinity, bottom = -Infinity, size = 0, base = 0, weight = 0;
+  for (const r of runs) {
+    x0 = Math.min(x0, r.x0);
+    x1 = Math.max(x1, r.x1);
+    top = Math.min(top, r.top);
+    bottom = Math.max(bottom, r.bottom);
+    size = Math.max(size, r.size);
+    const w = r.x1 - r.x0 + 0.01;
+    base += r.baseline * w;
+    weight += w;
+  }
+  return { runs, x0, x1, top, bottom, baseline: base / weight, size };
+}
+
+/** Groups runs into lines: same baseline within a third of the font size, or mostly overlapping vertically. */
+export function groupLines(runs: readonly TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let base = -Infinity;
+  let size = 0;
+  for (const r of sorted) {
+    const tol = Math.min(size || r.size, r.size) * 0.35;
+    if (current.length > 0 && r.baseline - base <= tol) {
+      current.push(r);
+    } else {
+      if (current.length > 0) groups.push(current);
+      current = [r];
+      base = r.baseline;
+      size = r.size;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  // Runs of one line printed left-to-right may overlap in x after a tolerance merge: keep them as one line.
+  return groups.map(lineOf);
+}
+
+/** Whether two neighbouring runs on one line are separated by a space in the source. */
+function spaced(a: TextRun, b: TextRun): boolean {
+  if (b.spaceBefore) return true;
+  return b.x0 - a.x1 > Math.min(a.size, b.size) * 0.35;
+}
+
+/** The text of one line: runs in x order, a space where the source had one (or a visible gap). */
+export function lineText(line: TextLine): string {
+  let out = '';
+  let prev: TextRun | null = null;
+  for (const r of line.runs) {
+    if (prev && spaced(prev, r)) out += ' ';
+    out += r.text;
+    prev = r;
+  }
+  return out.trim();
+}
+
+/** The text of a block of runs that may span several lines (a cell, a paragraph). */
+export function blockText(runs: readonly TextRun[]): string {
+  if (runs.length === 0) return '';
+  let out = '';
+  for (const line of groupLines(runs)) out = joinWrapped(out, lineText(line));
+  return out;
+}
+
+export interface Box {
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+}
+
+export function boxOf(runs: readonly { x0: number; x1: number; top: number; bottom: number }[]): Box {
+  let x0 = Infinity, x1 = -Infinity, top = Infinity, bottom = -Infinity;
+  for (const r of runs) {
+    x0 = Math.min(x0, r.x0);
+    x1 = Math.max(x1, r.x1);
+    top = Math.min(top, r.top);
+    bottom = Math.max(bottom, r.bottom);
+  }
+  return { x0, top, x1, bottom };
+}
+
+/**
+ * Splits a run at x (a column border it crosses), estimating character positions from the run's width.
+ * Returns the run unchanged (as the left part) when x is outside it.
+ */
+export function splitRunAt(run: TextRun, x: number): [TextRun, TextRun | null] {
+  if (x <= run.x0 || x >= run.x1) return [run, null];
+  const chars = Array.from(run.text);
+  if (chars.length < 2) return [run, null];
+  const step = (run.x1 - run.x0) / chars.length;
+  const k = Math.round((x - run.x0) / step);
+  if (k <= 0 || k >= chars.length) return [run, null];
+  const cut = run.x0 + k * step;
+  return [
+    { ...run, text: chars.slice(0, k).join(''), x1: cut },
+    { ...run, text: chars.slice(k).join(''), x0: cut, spaceBefore: false },
+  ];
+}
