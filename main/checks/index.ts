@@ -9,7 +9,7 @@ import type { CheckOptions } from './types.js';
 export { RULES } from './rules/index.js';
 export type { Rule, Draft, CheckContext, CheckOptions } from './types.js';
 export { addCatalogEntries, loadCatalogFile, defaultCatalog, type CatalogEntry } from './catalog/index.js';
-export { documentFromTruth, type TruthJson } from './truth-document.js';
+export { documentFromTruth, type TruthJson } from '../model/truth-document.js';
 
 /** All findings for a document; pure, and fast enough to re-run after every edit.
  *  Every rule over one document; `options.previousYear` (from the archive) enables year-over-year. */

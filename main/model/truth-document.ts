@@ -1,6 +1,6 @@
 // A corpus truth file (../shared/corpus/SCHEMA.md) as a BudgetDocument, for the harness and the tests:
 // the truth is the canonical shape, so the engine can be measured before the readers exist.
-import type { BudgetDocument, ExtraTable, StandardTable } from '../model/types.js';
+import type { BudgetDocument, ExtraTable, StandardTable } from './types.js';
 
 interface TruthTable extends Omit<StandardTable, 'sources' | 'pages'> {
   pages?: number[] | null;
