@@ -1,0 +1,74 @@
+// `npm run bench [-- FOLDER]`: the speed figures of the workstation, printed (no timed tests).
+// 1. PDF reading: per file and in total, pages/s of our reader and of bare pdfjs (getTextContent +
+//    getOperatorList of every page, the same work pdfjs does for us) in the same run, and their ratio.
+// 2. The review path: opening a submission, a correction re-checked, the Excel export (a 40-row one too).
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { openPdf } from '../main/readers/pdf/load.js';
+import { readDisclosure } from '../main/readers/index.js';
+import { toErrorData } from '../main/model/errors.js';
+import { benchReview } from './bench-review.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const folder = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpus', 'docs'));
+
+/** What pdfjs alone costs: every page's text content and operator list. */
+async function barePdfjs(bytes: Uint8Array): Promise<number> {
+  const doc = await openPdf(bytes);
+  try {
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      await page.getTextContent();
+      await page.getOperatorList();
+      page.cleanup();
+    }
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function benchPdf(files: string[]): Promise<void> {
+  console.log('== PDF reading: our reader (read + assemble) vs bare pdfjs (text + operator list), same run ==');
+  console.log(['file', 'pages', 'pdfjs ms', 'ours ms', 'pdfjs p/s', 'ours p/s', 'ratio'].join('\t'));
+  // Warm both paths once so the first file does not pay for loading pdfjs.
+  if (files[0]) {
+    const warm = new Uint8Array(fs.readFileSync(files[0]));
+    await barePdfjs(warm).catch(() => 0);
+    await readDisclosure(warm, 'warm.pdf').catch(() => null);
+  }
+  let pages = 0, bareMs = 0, oursMs = 0;
+  for (const file of files) {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    let n = 0, tBare = 0, tOurs = 0, note = '';
+    try {
+      // Alternate the order per file so neither side always runs on a warmer cache.
+      const t0 = performance.now();
+      n = await barePdfjs(bytes);
+      tBare = performance.now() - t0;
+      const t1 = performance.now();
+      await readDisclosure(bytes, path.basename(file));
+      tOurs = performance.now() - t1;
+    } catch (err) {
+      note = ` (${toErrorData(err).en})`;
+    }
+    if (!n || !tOurs) {
+      console.log(`${path.basename(file)}\t${n}\t${tBare.toFixed(0)}\t—\t\t\t${note || 'not read'}`);
+      continue;
+    }
+    pages += n; bareMs += tBare; oursMs += tOurs;
+    console.log([path.basename(file), n, tBare.toFixed(0), tOurs.toFixed(0), (n / tBare * 1000).toFixed(1), (n / tOurs * 1000).toFixed(1), (tOurs / tBare).toFixed(2)].join('\t'));
+  }
+  if (pages) {
+    console.log(['TOTAL', pages, bareMs.toFixed(0), oursMs.toFixed(0), (pages / bareMs * 1000).toFixed(1), (pages / oursMs * 1000).toFixed(1), (oursMs / bareMs).toFixed(2)].join('\t'));
+  }
+}
+
+const entries = fs.readdirSync(folder).sort().map((f) => path.join(folder, f));
+const pdfs = entries.filter((f) => /\.pdf$/i.test(f) && !/\.scan\./.test(f));
+await benchPdf(pdfs);
+// The review path on one document per format (the originals, not their mutants).
+const originals = entries.filter((f) => /^[^-.]+\.(word\.docx|excel\.xlsx|word\.pdf)$/.test(path.basename(f))).slice(0, 3);
+await benchReview(originals.length ? originals : entries.filter((f) => /\.(docx|xlsx)$/.test(f)).slice(0, 2));
