@@ -14,7 +14,8 @@ const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip'
 
 export async function buildApp() {
   await esbuild({
-    entryPoints: { main: path.join(root, 'app/main.ts') },
+    // The reading worker sits beside main.mjs as read-worker.mjs, where main/readers/batch.ts looks for it.
+    entryPoints: { main: path.join(root, 'app/main.ts'), 'read-worker': path.join(root, 'main/readers/read-worker.ts') },
     outdir: path.join(root, 'dist/app'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -11,6 +11,8 @@ import type { ApiContext } from './index.js';
 import { readFileBytes } from './reading.js';
 import { previousYearOf, refreshFindings } from './documents.js';
 import { readDisclosure } from '../readers/index.js';
+import { readMany } from '../readers/batch.js';
+import type { BudgetDocument } from '../model/types.js';
 import { runChecks } from '../checks/index.js';
 import type { ArchiveApi, ImportResult, SubmissionApi, SubmissionSummary } from './types.js';
 
@@ -32,13 +34,17 @@ export function summaryOf(db: ArchiveDb, id: number): SubmissionSummary {
   return toSummary(row, submissionCounts(db).get(id));
 }
 
-/** Reads, checks and stores one file; the same bytes twice are recognised by their hash and stored once. */
-export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+/** The submission these bytes were stored as before, if any (the same file is recognised by its hash). */
+function storedBefore(db: ArchiveDb, bytes: Uint8Array): ImportResult | null {
+  const existing = findSubmissionBySha(db, createHash('sha256').update(bytes).digest('hex'));
+  return existing ? { status: 'duplicate', submission: summaryOf(db, existing.id) } : null;
+}
+
+/** Checks a document that was read (with last year's submission for context) and stores it in one transaction. */
+function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument): ImportResult {
   const db = ctx.db();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = findSubmissionBySha(db, sha256);
-  if (existing) return { status: 'duplicate', submission: summaryOf(db, existing.id) };
-  const doc = await readDisclosure(bytes, fileName);
+  const duplicate = storedBefore(db, bytes);
+  if (duplicate) return duplicate;
   doc.findings = runChecks(doc, { previousYear: previousYearOf(db, doc) });
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
@@ -50,6 +56,58 @@ export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: 
   return { status: 'stored', submission: summaryOf(db, id) };
 }
 
+/** Reads, checks and stores one file; the same bytes twice are stored once. */
+export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: string): Promise<ImportResult> {
+  return storedBefore(ctx.db(), bytes) ?? storeDocument(ctx, bytes, await readDisclosure(bytes, fileName));
+}
+
+type FolderResult = Awaited<ReturnType<ArchiveApi['archive.importFolder']>>['results'][number];
+
+const failed = (fileName: string, err: unknown): FolderResult => {
+  const e = toErrorData(err);
+  return { status: 'error', error: { fileName, code: e.code, zh: e.zh, en: e.en } };
+};
+
+/** A folder: files read in parallel on worker threads, stored one by one as they finish; a bad file is
+ *  reported and skipped, never stops the batch. Results come back in file-name order. */
+async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResult[]> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(folder)).filter((n) => IMPORTABLE.test(n)).sort();
+  } catch {
+    throw new AppError('not-found', `无法打开文件夹：${folder}`, `cannot open folder ${folder}`);
+  }
+  const results: FolderResult[] = new Array(names.length);
+  let done = 0;
+  const report = (i: number, result: FolderResult) => {
+    results[i] = result;
+    ctx.emit({ kind: 'import-progress', done: ++done, total: names.length, fileName: names[i]!, result });
+  };
+  const toRead: { fileName: string; bytes: Uint8Array; index: number }[] = [];
+  for (const [i, name] of names.entries()) {
+    try {
+      const bytes = await readFileBytes(path.join(folder, name));
+      const duplicate = storedBefore(ctx.db(), bytes);
+      if (duplicate) report(i, duplicate);
+      else toRead.push({ fileName: name, bytes, index: i });
+    } catch (err) {
+      report(i, failed(name, err));
+    }
+  }
+  await readMany(toRead, {
+    onResult: (r) => {
+      let result: FolderResult;
+      try {
+        result = 'doc' in r ? storeDocument(ctx, r.item.bytes, r.doc) : failed(r.item.fileName, new AppError(r.error.code, r.error.zh, r.error.en));
+      } catch (err) {
+        result = failed(r.item.fileName, err);
+      }
+      report(r.item.index, result);
+    },
+  });
+  return results;
+}
+
 export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionApi, 'submission.get'> {
   return {
     'archive.list': async ({ query }) => {
@@ -59,28 +117,7 @@ export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionAp
     },
     'archive.importFile': async ({ path: file }) => importBytes(ctx, await readFileBytes(file), path.basename(file)),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),
-    'archive.importFolder': async ({ path: folder }) => {
-      let names: string[];
-      try {
-        names = (await fs.readdir(folder)).filter((n) => IMPORTABLE.test(n)).sort();
-      } catch {
-        throw new AppError('not-found', `无法打开文件夹：${folder}`, `cannot open folder ${folder}`);
-      }
-      const results: Awaited<ReturnType<ArchiveApi['archive.importFolder']>>['results'] = [];
-      for (const [i, name] of names.entries()) {
-        let result: (typeof results)[number];
-        try {
-          result = await importBytes(ctx, await readFileBytes(path.join(folder, name)), name);
-        } catch (err) {
-          // A bad file is reported and skipped; it never stops the batch.
-          const e = toErrorData(err);
-          result = { status: 'error', error: { fileName: name, code: e.code, zh: e.zh, en: e.en } };
-        }
-        results.push(result);
-        ctx.emit({ kind: 'import-progress', done: i + 1, total: names.length, fileName: name, result });
-      }
-      return { results };
-    },
+    'archive.importFolder': async ({ path: folder }) => ({ results: await importFolder(ctx, folder) }),
     'submission.source': async ({ id }) => {
       const s = sourceBytes(ctx.db(), id);
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
