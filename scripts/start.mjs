@@ -47,10 +47,10 @@ async function main() {
     process.stderr.write(
       [
         '未找到 Electron 运行时：安装依赖时没有下载 Electron（离线环境或设置了 ELECTRON_SKIP_BINARY_DOWNLOAD）。',
-        '获取方法：在联网的电脑上执行 `npm install`（或 `node node_modules/electron/install.js`）即可下载 Electron。',
+        '获取方法：在联网的电脑上执行 `npm install`（或 `npm install electron`）即可下载 Electron。',
         '现在改为以浏览器模式启动工作台（功能相同，数据保存在同一档案库）。',
         'The Electron runtime is missing: it was not downloaded at install time (offline, or ELECTRON_SKIP_BINARY_DOWNLOAD set).',
-        'To get it, run `npm install` (or `node node_modules/electron/install.js`) on a machine with internet access.',
+        'To get it, run `npm install` (or `npm install electron`) on a machine with internet access.',
         'Starting the workstation in your browser instead (same features, same archive).',
         '',
       ].join('\n'),
