@@ -5,6 +5,7 @@ import type { RawBlock, RawParagraphBlock, RawTableBlock } from '../raw.js';
 import { joinWrapped } from './normalize.js';
 import type { PageLayout, PageLine } from './layout.js';
 import { round } from './ruled.js';
+import { stitchCutRows } from './stitch.js';
 
 /** Line starts that open a new paragraph: 一、 （一） (一) 1、 1. 第一部分 注： */
 const OPENER = /^(第[一二三四五六七八九十百]+[部章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,2}[、．.](?!\d)|注[:：])/;
@@ -70,9 +71,12 @@ export function toBlocks(pages: PageLayout[]): RawBlock[] {
   let para: Para | null = null;
   let prevPageTexts = new Set<string>();
 
+  // Centred: clear of both margins by the same amount, to a fraction of a character (an indented line
+  // that happens to stop short is almost never centred that exactly).
   const isCentred = (l: PageLine, m: Margins): boolean => {
-    const mid = (l.line.x0 + l.line.x1) / 2;
-    return Math.abs(mid - (m.left + m.right) / 2) < l.line.size * 2 && l.line.x0 > m.left + l.line.size * 1.5;
+    const leftGap = l.line.x0 - m.left;
+    const rightGap = m.right - l.line.x1;
+    return Math.min(leftGap, rightGap) > Math.max(1.5, l.line.size * 0.15) && Math.abs(leftGap - rightGap) < l.line.size * 0.3;
   };
   const startPara = (l: PageLine, page: number, m: Margins): Para => {
     const centered = isCentred(l, m);
@@ -135,7 +139,9 @@ export function toBlocks(pages: PageLayout[]): RawBlock[] {
         const sameFont = Math.abs(prev.line.size - l.size) <= prev.line.size * 0.1 && prev.bold === it.bold;
         const indented = l.x0 > m.left + l.size * 0.8;
         const gapOk = samePage ? l.top - prev.line.bottom < l.size * 1.2 : true;
-        continues = para.open && sameFont && !indented && gapOk && !OPENER.test(it.text) && !isCentred(it, m);
+        // A title set over two centred lines is one paragraph too.
+        const centredPair = isCentred(prev, m) && isCentred(it, m) && l.top - prev.line.bottom < l.size * 0.8;
+        continues = (para.open && sameFont && !indented && gapOk && !OPENER.test(it.text) && !isCentred(it, m)) || (sameFont && centredPair);
         // A line ending a sentence right at the margin may still end its paragraph; the next line's indent decides.
         if (continues && END_PUNCT.test(prev.text) && samePage === false && indented) continues = false;
       }
@@ -149,5 +155,6 @@ export function toBlocks(pages: PageLayout[]): RawBlock[] {
     }
     prevPageTexts = texts;
   }
+  stitchCutRows(blocks);
   return blocks;
 }

@@ -27,17 +27,11 @@ export function chunksOf(line: TextLine): Chunk[] {
   return out;
 }
 
-/** Chunks that cross a border, and how close the rest come to one (for ties). */
-function fitScore(borders: number[], chunks: readonly Chunk[]): { crossings: number; margin: number } {
+/** How many chunks cross a border. */
+function fitScore(borders: number[], chunks: readonly Chunk[]): { crossings: number } {
   let crossings = 0;
-  let margin = Infinity;
-  for (const c of chunks) {
-    for (const b of borders) {
-      if (c.x0 < b - 0.6 && c.x1 > b + 0.6) crossings++;
-      else margin = Math.min(margin, Math.abs(c.x0 - b), Math.abs(c.x1 - b));
-    }
-  }
-  return { crossings, margin };
+  for (const c of chunks) for (const b of borders) if (c.x0 < b - 0.6 && c.x1 > b + 0.6) crossings++;
+  return { crossings };
 }
 
 function bordersFromLeft(anchors: readonly number[], left: number): number[] | null {

@@ -4,6 +4,7 @@ import type { RawRow } from '../raw.js';
 import type { PageContent, TextRun } from './page.js';
 import { findRuledGrids } from './ruled.js';
 import { groupLines, lineText, type TextLine } from './textlines.js';
+import { findTextTables } from './texttables.js';
 import { findUnruledTables, type ColumnModel } from './unruled.js';
 
 export interface PageTable {
@@ -66,10 +67,13 @@ export function layoutPage(pc: PageContent, carry: ColumnModel | null = null): P
   const { tables: unruled, carry: next } = findUnruledTables(lines, pc.page, carry && Math.abs(carry.right - carry.left) < pc.width ? carry : null);
   const usedLines = new Set<number>();
   for (const t of unruled) t.lines.forEach((k) => usedLines.add(k));
+  // Borderless tables without a 栏次 row (inside the narrative).
+  const textTables = findTextTables(lines, usedLines, pc.page);
+  for (const t of textTables) t.lines.forEach((k) => usedLines.add(k));
 
   const items: PageItem[] = [];
   for (const g of grids) items.push({ kind: 'table', rows: g.rows, top: g.top, bottom: g.bottom, x0: g.x0, x1: g.x1, ruled: true });
-  for (const t of unruled) items.push({ kind: 'table', rows: t.rows, top: t.top, bottom: t.bottom, x0: t.x0, x1: t.x1, ruled: false });
+  for (const t of [...unruled, ...textTables]) items.push({ kind: 'table', rows: t.rows, top: t.top, bottom: t.bottom, x0: t.x0, x1: t.x1, ruled: false });
   lines.forEach((line, k) => {
     if (usedLines.has(k)) return;
     const chars = line.runs.reduce((a, r) => a + r.text.length, 0);

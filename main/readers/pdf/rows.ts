@@ -84,7 +84,7 @@ function assign(frags: Fragment[], anchors: { top: number; bottom: number }[], m
   const K = anchors.length;
   // Slots: 0 = before the first anchor, 1..K = anchors, K+1 = after the last.
   const S = K + 2;
-  const edgePenalty = size * 0.9;
+  const edgePenalty = size * 0.5;
   // Wrapped lines of one cell sit closer together than rows do (rows carry their cell padding): a gap
   // inside a block wider than the tightest gaps of the column costs extra (prefix sums).
   const gaps = frags.slice(1).map((f, k) => f.top - frags[k]!.bottom);
@@ -95,11 +95,14 @@ function assign(frags: Fragment[], anchors: { top: number; bottom: number }[], m
     // fragments i..j (inclusive) in slot s
     const top = frags[i]!.top;
     const bottom = frags[j]!.bottom;
-    const loose = (loosePrefix[j]! - loosePrefix[i]!) * 2;
+    const loose = (loosePrefix[j]! - loosePrefix[i]!) * 4;
     if (s === 0 || s === S - 1) {
-      // Outside every row: only for a piece of a cut row, never across a 序号.
+      // Outside every row: only for a piece of a cut row, never across a 序号, and set apart from the
+      // next (previous) line by more than wrapped lines of a cell are.
       if (s === 0 && K > 0 && bottom > anchors[0]!.top) return Infinity;
       if (s === S - 1 && K > 0 && top < anchors[K - 1]!.bottom) return Infinity;
+      if (s === 0 && j + 1 < m && gaps[j]! <= tight) return Infinity;
+      if (s === S - 1 && i > 0 && gaps[i - 1]! <= tight) return Infinity;
       return edgePenalty * (j - i + 1) + loose;
     }
     const a = anchors[s - 1]!;
