@@ -2,28 +2,18 @@
 // really lines — a title or the department/year/unit line at its top, a note at its bottom, as
 // spreadsheets and some converters print them — are peeled off into lines, so every format looks alike.
 import { matchStandardTitle } from '../../model/tables.js';
-import type { CellSource } from '../../model/types.js';
-import type { RawCell, RawDocument, RawRow } from '../raw.js';
+import type { RawCell, RawDocument, RawParagraphBlock, RawRow, RawTableBlock } from '../raw.js';
 import { clean, isPageNumber, joinLines } from './text.js';
 
-export interface Line {
+/** A paragraph of the RawDocument (or a grid row that is really a line). */
+export interface Line extends Omit<RawParagraphBlock, 'kind'> {
   kind: 'line';
-  text: string;
-  src: CellSource | null;
-  page?: number;
-  heading?: boolean;
-  bold?: boolean;
-  centered?: boolean;
-  fontSize?: number;
 }
 
-export interface Grid {
+/** A table grid of the RawDocument, with its width in columns. */
+export interface Grid extends Omit<RawTableBlock, 'kind'> {
   kind: 'grid';
-  rows: RawRow[];
   width: number;
-  page?: number;
-  atPageTop?: boolean;
-  atPageBottom?: boolean;
 }
 
 export type Item = Line | Grid;
