@@ -335,8 +335,10 @@ function headerRows(lines: readonly TextLine[], header: number[], borders: reado
   const split = spanning.length > 0 ? Math.max(...spanning.map((p) => p.bottom)) : top;
   const box = (c0: number, c1: number, y0: number, y1: number): [number, number, number, number] => [round(edges[c0]!), round(y0), round(edges[c1 + 1]!), round(y1)];
   const colText = (c: number): string => blockText(single.filter((p) => spanOf(p)[0] === c).flatMap((p) => p.runs));
-  if (spanning.length === 0) {
-    return [{ page, cells: Array.from({ length: ncol }, (_, c) => ({ text: colText(c), src: { page, box: box(c, c, top, bottom) }, rowSpan: 1, colSpan: 1 })) }];
+  if (spanning.length === 0 || split >= bottom - 0.5) {
+    // One level only (or a wide word on the lowest line): each column's words, top to bottom.
+    const all = (c: number): string => blockText(phrases.filter((p) => spanOf(p)[0] === c).flatMap((p) => p.runs));
+    return [{ page, cells: Array.from({ length: ncol }, (_, c) => ({ text: all(c), src: { page, box: box(c, c, top, bottom) }, rowSpan: 1, colSpan: 1 })) }];
   }
   const under = new Array<boolean>(ncol).fill(false);
   const rowA: RawCell[] = Array.from({ length: ncol }, () => ({ text: '', src: null, rowSpan: 1, colSpan: 1 }));
