@@ -4,16 +4,20 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normalizeText, isCjk } from './normalize.js';
 import { extractRules, type PageRules } from './rules.js';
 
-/** A piece of text on one baseline with no wide gap inside (a word, a number, a run of CJK). */
-export interface TextRun {
-  text: string;
+/** Where a piece of text sits on its page (points, top-left origin) and how large it is. */
+export interface TextBox {
   x0: number;
   x1: number;
   top: number;
   bottom: number;
   baseline: number;
-  /** Font size in points. */
+  /** Font size in points (for a line: its largest). */
   size: number;
+}
+
+/** A piece of text on one baseline with no wide gap inside (a word, a number, a run of CJK). */
+export interface TextRun extends TextBox {
+  text: string;
   bold: boolean;
   /** The source put a space character right before this run. */
   spaceBefore: boolean;

@@ -1,17 +1,11 @@
 // Text runs → lines → text. A line is a set of runs that share a baseline; a cell or a paragraph is a set
 // of lines joined without spaces inside CJK or numbers (wrapped names and amounts become whole again).
 import { joinWrapped } from './normalize.js';
-import type { TextRun } from './page.js';
+import type { TextBox, TextRun } from './page.js';
 
-export interface TextLine {
+/** Runs sharing a baseline; its box spans them, its size is the largest. */
+export interface TextLine extends TextBox {
   runs: TextRun[];
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  baseline: number;
-  /** Largest font size on the line. */
-  size: number;
 }
 
 function lineOf(runs: TextRun[]): TextLine {
