@@ -5,9 +5,9 @@ import path from 'node:path';
 import { createApi } from '../main/api/index.js';
 import { fixture, tempDir } from './helpers/paths.js';
 
-const cell = (view: { document: { tables: { key: string; rows: string[][]; lanes: string[] }[] } }, key: string, seq: string, lane: string) => {
+const cell = (view: { document: { tables: { key: string; rows: string[][]; lanes: string[] | null }[] } }, key: string, seq: string, lane: string) => {
   const t = view.document.tables.find((x) => x.key === key)!;
-  return t.rows.find((r) => r[0] === seq)![t.lanes.indexOf(lane)];
+  return t.rows.find((r) => r[0] === seq)![t.lanes!.indexOf(lane)];
 };
 
 describe('review through the API', () => {

@@ -49,7 +49,7 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
     // Next year's submission may now compare with this one.
-    const next = latestSubmissionId(db, doc.department_code, doc.department, doc.year + 1);
+    const next = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year + 1);
     if (next !== undefined) refreshFindings(db, next);
     return stored;
   })();

@@ -19,7 +19,7 @@ function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
 
 /** Last year's submission of the same department (latest version, corrected), for year-over-year. */
 export function previousYearOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year'>): BudgetDocument | null {
-  const id = latestSubmissionId(db, doc.department_code, doc.department, doc.year - 1);
+  const id = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year - 1);
   return id === undefined ? null : correctedDocument(db, id);
 }
 

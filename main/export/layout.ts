@@ -35,8 +35,9 @@ const WIDTH_LIMITS: Record<CellKind, [number, number]> = {
 
 export function layoutTable(table: StandardTable, scope: Scope): TableLayout {
   const def = tableDef(table.key);
-  const rowWidth = Math.max(table.lanes.length, 0, ...table.rows.map((r) => r.length));
-  const standard = table.lanes.length === def.columns.length + 1 && rowWidth === table.lanes.length;
+  const lanes = table.lanes ?? [];
+  const rowWidth = Math.max(lanes.length, 0, ...table.rows.map((r) => r.length));
+  const standard = lanes.length === def.columns.length + 1 && rowWidth === lanes.length;
   const width = Math.max(rowWidth, 1);
   const header = standard ? standardHeader(def.header, scope) : ownHeader(table.header, width) ?? laneHeader(table, width);
   const kinds: CellKind[] = [];
@@ -74,7 +75,7 @@ function laneHeader(table: StandardTable, width: number): HeaderGrid {
   const def = tableDef(table.key);
   const row = Array.from({ length: width }, (_, c) => {
     if (c === 0) return '序号';
-    const lane = Number(table.lanes[c]);
+    const lane = Number(table.lanes?.[c]);
     return def.columns.find((col) => col.lane === lane)?.name ?? '';
   });
   return { rows: [row], merges: [] };

@@ -46,7 +46,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument, tabl
   fitHeaderHeights(ws, header, widths);
   const lanesRow = HEADER_TOP + header.rows.length;
   const lanes = ws.getRow(lanesRow);
-  for (let c = 0; c < width; c++) styleCell(lanes.getCell(c + 1), c === 0 ? '栏次' : (table.lanes[c] ?? String(c)), CENTER);
+  for (let c = 0; c < width; c++) styleCell(lanes.getCell(c + 1), c === 0 ? '栏次' : (table.lanes?.[c] ?? String(c)), CENTER);
 
   // Data rows.
   table.rows.forEach((cells, r) => {

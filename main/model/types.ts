@@ -1,8 +1,13 @@
 // The canonical document: what every reader produces, every check reads, the store keeps and the export writes.
 // Rows are plain strings exactly as printed (CONTRACT.md); provenance travels beside them, cell by cell.
 
-export type TableKey = 't1' | 't2' | 't3' | 't4' | 't5' | 't6' | 't7' | 't8' | 't9';
+/** The nine standard tables of a 预算 (t1…t9) and of a 决算 (d1…d9), keyed by meaning (CONTRACT.md v2). */
+export type BudgetTableKey = 't1' | 't2' | 't3' | 't4' | 't5' | 't6' | 't7' | 't8' | 't9';
+export type FinalTableKey = 'd1' | 'd2' | 'd3' | 'd4' | 'd5' | 'd6' | 'd7' | 'd8' | 'd9';
+export type TableKey = BudgetTableKey | FinalTableKey;
 export type Scope = '部门' | '单位';
+/** 预算 (budget) or 决算 (final accounts). */
+export type DocKind = '预算' | '决算';
 export type SourceFormat = 'pdf' | 'docx' | 'xlsx';
 
 /** Where a figure came from, so the review screen can show it. */
@@ -28,12 +33,14 @@ export interface HeaderGrid {
 
 export interface StandardTable {
   key: TableKey;
-  /** As printed, e.g. 部门预算收支总表. */
+  /** As printed, e.g. 部门预算收支总表, 2025年部门财务收支预算总表. */
   title: string;
+  /** The unit printed above the table (元, 万元); null when none is printed (the document's unit applies). */
+  unit: string | null;
   header: HeaderGrid;
-  /** The 栏次 row: ['栏次', '1', '2', …]. */
-  lanes: string[];
-  /** Data rows below the 栏次 row; each as long as lanes; the 序号 first. */
+  /** The 栏次 row: ['栏次', '1', '2', …]; null when the layout prints none. */
+  lanes: string[] | null;
+  /** Data rows in printed order, one cell per printed column (the 序号 first where printed). */
   rows: string[][];
   note: string | null;
   /** 1-based source pages (PDF), else null. */
@@ -45,6 +52,7 @@ export interface StandardTable {
 export interface ExtraTable {
   key: null;
   title: string;
+  unit?: string | null;
   header: HeaderGrid;
   lanes: string[] | null;
   rows: string[][];
@@ -95,11 +103,16 @@ export interface SourceInfo {
 export interface BudgetDocument {
   /** Stable id: the sha256 of the source bytes. */
   id: string;
+  kind: DocKind;
   scope: Scope;
-  department_code: string;
+  /** The code printed before the department name (Hebei), null where none is printed. */
+  department_code: string | null;
   department: string;
   year: number;
+  /** The unit of most tables. */
   unit: string;
+  /** The layout family the document was read as (hebei, shanghai, jiangsu, …), null when only the generic lexicon fit. */
+  family: string | null;
   tables: StandardTable[];
   narrative: NarrativeSection[];
   extra_tables: ExtraTable[];
@@ -110,16 +123,18 @@ export interface BudgetDocument {
 /** The CONTRACT.md projection printed by `cli check --json`. */
 export interface ContractDocument {
   id: string;
+  kind: DocKind;
   scope: Scope;
-  department_code: string;
+  department_code: string | null;
   department: string;
   year: number;
   unit: string;
   tables: {
     key: TableKey;
     title: string;
+    unit: string;
     header: HeaderGrid;
-    lanes: string[];
+    lanes: string[] | null;
     rows: string[][];
     note: string | null;
     pages: number[] | null;
@@ -139,6 +154,7 @@ export interface ContractDocument {
 export function toContract(doc: BudgetDocument): ContractDocument {
   return {
     id: doc.id,
+    kind: doc.kind,
     scope: doc.scope,
     department_code: doc.department_code,
     department: doc.department,
@@ -147,6 +163,7 @@ export function toContract(doc: BudgetDocument): ContractDocument {
     tables: doc.tables.map((t) => ({
       key: t.key,
       title: t.title,
+      unit: t.unit ?? doc.unit,
       header: t.header,
       lanes: t.lanes,
       rows: t.rows,

@@ -130,18 +130,18 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
     if (c.table_id !== currentId) {
       currentId = c.table_id;
       current = {
-        key: c.key, title: c.title, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
+        key: c.key, title: c.title, unit: null, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
         pages: c.pages_json ? JSON.parse(c.pages_json) : null, rows: [], sources: [],
       };
       tables.push(current);
     }
-    if (c.row_ordinal === null || c.col === null || !current) continue;
+    if (c.row_ordinal === null || c.col === null || current === null) continue;
     (current.rows[c.row_ordinal] ??= [])[c.col] = c.text ?? '';
     (current.sources[c.row_ordinal] ??= [])[c.col] = cellSource(c);
   }
   const findings = db.prepare('SELECT * FROM findings WHERE submission_id = ? ORDER BY id').all(id) as FindingRow[];
   return {
-    id: s.sha256, scope: s.scope, department_code: s.department_code, department: s.department, year: s.year, unit: s.unit,
+    id: s.sha256, kind: '预算', family: null, scope: s.scope, department_code: s.department_code, department: s.department, year: s.year, unit: s.unit,
     tables, narrative: JSON.parse(extra.narrative_json), extra_tables: JSON.parse(extra.extra_tables_json),
     findings: findings.map(rowToFinding),
     source: { format: s.format, fileName: s.file_name, sha256: s.sha256, size: s.size, pageCount: s.page_count },
