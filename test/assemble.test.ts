@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../main/model/errors.js';
 import { assembleDocument } from '../main/readers/assemble/index.js';
-import { standardTitle } from '../main/readers/assemble/standard-tables.js';
+import { parseTableTitle } from '../main/readers/assemble/titles.js';
 import { joinCut, normalizeHeaderCell } from '../main/readers/assemble/text.js';
 import type { RawBlock, RawCell, RawDocument, RawRow, RawTableBlock } from '../main/readers/raw.js';
 import { formatNumber } from '../main/readers/xlsx/number-format.js';
@@ -158,11 +158,11 @@ describe('assembler', () => {
   });
 
   it('recognises titles by content, with their printed variants', () => {
-    expect(standardTitle('单位预算政府基金预算财政拨款支出表')).toMatchObject({ key: 't7', scope: '单位' });
-    expect(standardTitle('表一 部门预算收支总表')).toMatchObject({ key: 't1', title: '部门预算收支总表' });
-    expect(standardTitle('部 门 预 算 财 政 拨 款 收 支 总 表（续）')).toMatchObject({ key: 't4' });
-    expect(standardTitle('详见部门预算收支总表')).toBeNull();
-    expect(standardTitle('部门预算收支总表.....3')).toBeNull();
+    expect(parseTableTitle('单位预算政府基金预算财政拨款支出表')).toMatchObject({ number: 7, scope: '单位', kind: '预算' });
+    expect(parseTableTitle('表一 部门预算收支总表')).toMatchObject({ number: 1, title: '部门预算收支总表' });
+    expect(parseTableTitle('部 门 预 算 财 政 拨 款 收 支 总 表（续）')).toMatchObject({ number: 4, continued: true });
+    expect(parseTableTitle('详见部门预算收支总表')).toBeNull();
+    expect(parseTableTitle('部门预算收支总表.....3')).toBeNull();
   });
 
   it('cleans header cells: wrap padding out, letter spacing kept', () => {

@@ -1,9 +1,9 @@
 // The RawDocument as the assembler walks it: lines and grids in reading order. Rows of a grid that are
 // really lines — a title or the department/year/unit line at its top, a note at its bottom, as
 // spreadsheets and some converters print them — are peeled off into lines, so every format looks alike.
-import { matchStandardTitle } from '../../model/tables.js';
 import type { RawCell, RawDocument, RawParagraphBlock, RawRow, RawTableBlock } from '../raw.js';
 import { clean, isPageNumber, joinLines } from './text.js';
+import { isTableLabel, parseTableTitle } from './titles.js';
 
 /** A paragraph of the RawDocument (or a grid row that is really a line). */
 export interface Line extends Omit<RawParagraphBlock, 'kind'> {
@@ -19,7 +19,7 @@ export interface Grid extends Omit<RawTableBlock, 'kind'> {
 export type Item = Line | Grid;
 
 /** The department / 预算年度 / 单位 line printed above every standard table (and some extra tables). */
-export const META_TEXT = /预算年度|^\s*单位[:：]|\s单位[:：]\s*\S*元|截止(时间|日期)[:：]|^\s*(编制|预算)?(部门|单位)(名称)?[:：]/;
+export const META_TEXT = /预算年度|^\s*(金额)?单位\s*[:：]|\s(金额)?单位\s*[:：]\s*\S*元|截止(时间|日期)[:：]|^\s*(编制|预算)?(主管)?(部门|单位)(名称)?\s*[:：]/;
 
 const cellTexts = (row: RawRow): string[] => row.cells.filter((c) => !c.covered).map((c) => joinLines(c.text)).filter((t) => t !== '');
 
@@ -28,17 +28,19 @@ function rowAsLine(row: RawRow, page: number | undefined): Line {
   return { kind: 'line', text: cellTexts(row).join('  '), src: first?.src ?? null, page: row.page ?? page };
 }
 
-/** A row that is a line: the meta line, a standard title, or one text spanning (nearly) the whole grid. */
-function isLineRow(row: RawRow, width: number, position: 'top' | 'bottom'): boolean {
+/** A row that is a line: the meta line, a table title or label, or one text spanning (nearly) the whole grid. */
+function isLineRow(row: RawRow, width: number, position: 'top' | 'bottom', next?: RawRow): boolean {
   const texts = cellTexts(row);
   if (!texts.length) return false;
   if (position === 'top' && texts.some((t) => META_TEXT.test(t)) && texts.length <= 4) return true;
   if (texts.length !== 1) return false;
   const text = texts[0]!;
-  if (position === 'top' && matchStandardTitle(text)) return true;
+  if (position === 'top' && (parseTableTitle(text) || isTableLabel(text))) return true;
   if (position === 'bottom') return /^(注|说明)[:：]?/.test(text);
   const cell = row.cells.find((c) => !c.covered && clean(c.text) !== '') as RawCell;
-  return width > 2 && cell.colSpan >= width - 1 && cell.rowSpan === 1;
+  if (!(width > 2 && cell.colSpan >= width - 1 && cell.rowSpan === 1)) return false;
+  // A caption over the whole header (财政拨款“三公”经费 over its parts) is header; a sheet title has a line below it.
+  return !next || isLineRow(next, width, 'top');
 }
 
 const rowWidth = (row: RawRow): number => row.cells.length;
@@ -61,7 +63,7 @@ export function toItems(raw: RawDocument): Item[] {
     if (!rows.length) continue;
     const width = Math.max(...rows.map(rowWidth));
     let top = 0;
-    while (top < rows.length && isLineRow(rows[top]!, width, 'top')) top++;
+    while (top < rows.length && isLineRow(rows[top]!, width, 'top', rows[top + 1])) top++;
     let bottom = rows.length;
     while (bottom > top && isLineRow(rows[bottom - 1]!, width, 'bottom')) bottom--;
     for (let i = 0; i < top; i++) items.push(rowAsLine(rows[i]!, b.page ?? page));

@@ -4,11 +4,14 @@
 import type { ExtraTable, NarrativeSection } from '../../model/types.js';
 import { buildExtraTable, type ExtraDraft } from './extra-tables.js';
 import { META_TEXT, type Grid, type Item, type Line } from './items.js';
-import { isNote } from './standard-tables.js';
-import { chineseNumber, clean, joinPieces } from './text.js';
+import { isNote } from './regions.js';
+import { isTableLabel } from './titles.js';
+import { chineseNumber, clean, joinPieces, squash } from './text.js';
 
 interface Para {
   line: Line;
+  /** Item index of the line. */
+  at: number;
   /** A table title or a heading: never joined with the lines around it. */
   standalone: boolean;
 }
@@ -23,6 +26,36 @@ const TOC_ENTRY = /^\S.{0,60}?(\s*[.…·．]{3,}\s*|\t+\s*)(\d{1,4}|错误！�
 const headingLike = (t: string, max = 40): boolean => t.length <= max && !/[。；;，,]$/.test(t) && !/[：:].{6,}/.test(t);
 const titleLike = (t: string): boolean => headingLike(t, 50) && !/[：:]$/.test(t);
 
+/** A line of a contents page: an entry with dot leaders, or a short line without sentence punctuation. */
+const contentsEntry = (t: string): boolean => TOC_ENTRY.test(t) || /[.…·．]{3,}/.test(t) || (t.length <= 60 && !/[。；;，,！？]/.test(t));
+
+/**
+ * The contents: the 目录 line and the entries after it, to the end of the pages that hold nothing but entries
+ * (without pages: while each entry's text is printed again further on, as the heading it lists).
+ */
+function contentsLines(items: Item[]): Set<number> {
+  const out = new Set<number>();
+  const at = items.findIndex((it) => it.kind === 'line' && /^目\s*录$/.test(clean(it.text)));
+  if (at < 0) return out;
+  out.add(at);
+  const start = items[at]!.page;
+  const pageOnlyEntries = (page: number) => items.every((it) => it.page !== page || (it.kind === 'line' && contentsEntry(clean(it.text))));
+  const later = (i: number, text: string) => items.slice(i + 1).some((it) => it.kind === 'line' && squash(it.text).startsWith(squash(text).replace(/[.…·．\d\s]+$/, '')));
+  let page = start;
+  for (let i = at + 1; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind !== 'line' || !contentsEntry(clean(it.text))) break;
+    if (start !== undefined) {
+      if (it.page !== page) {
+        if (it.page === undefined || !pageOnlyEntries(it.page)) break;
+        page = it.page;
+      }
+    } else if (!later(i, it.text)) break;
+    out.add(i);
+  }
+  return out;
+}
+
 /** Split the narrative items into paragraph lines and extra tables. */
 function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { paras: Para[]; tables: ExtraTable[] } {
   const paras: Para[] = [];
@@ -33,8 +66,12 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
   let lastGrid: Grid | null = null;
   // Right after a table (or its notes): a 注 line here is the table's note.
   let afterTable = false;
+  // The last item that was not a meta or label line (a title stays the title across them).
+  let lastText = -1;
+  const contents = contentsLines(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
+    if (contents.has(i)) continue;
     if (it.kind === 'grid') {
       if (current && !sinceGrid && lastGrid) {
         const single = current.grids.length === 1 && lastGrid.rows.length <= 2 && current.lead.length === 0;
@@ -54,7 +91,7 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
       }
       // A new table: its title is the line just above (that line stays a paragraph too).
       const above = paras[paras.length - 1];
-      const titled = above && !above.standalone && items[i - 1] === above.line && titleLike(above.line.text);
+      const titled = above && !above.standalone && above.at === lastText && titleLike(above.line.text);
       if (titled) above.standalone = true;
       current = { title: titled ? clean(above.line.text) : '', grids: [it], lead: [], notes: [] };
       drafts.push(current);
@@ -64,7 +101,9 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
       continue;
     }
     if (META_TEXT.test(it.text) && !isNote(it.text) && it.text.length <= 60) continue; // 单位：万元, 部门：…, 截止时间
+    if (isTableLabel(it.text)) continue; // 公开01表
     if (TOC_ENTRY.test(it.text) || /^目\s*录$/.test(it.text)) continue; // a table of contents printed before the text
+    lastText = i;
     sinceGrid = true;
     if (current && afterTable && isNote(it.text)) {
       current.notes.push(clean(it.text));
@@ -76,7 +115,7 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
       continue;
     }
     afterTable = false;
-    paras.push({ line: it, standalone: false });
+    paras.push({ line: it, at: i, standalone: false });
   }
   // A note may only follow its table: everything after a note line is narrative again.
   return { paras, tables: drafts.map((d) => buildExtraTable(d, wrapped, withPages)) };
