@@ -37,7 +37,10 @@ function columnRanges(g: Grid): ([number, number] | null)[] | null {
   return out.some(Boolean) ? out : null;
 }
 
-/** For each column of `g`, the column of the table's first grid it prints (by position on the page). */
+/**
+ * For each column of `g`, the column of the table's first grid it prints (by position on the page): the first
+ * column it covers (a label merged across the code and name columns sits in the first of them).
+ */
 export function columnMap(first: Grid, g: Grid): number[] {
   const identity = Array.from({ length: g.width }, (_, k) => Math.min(k, first.width - 1));
   if (g.width === first.width) return identity;
@@ -46,12 +49,14 @@ export function columnMap(first: Grid, g: Grid): number[] {
   if (!a || !b) return identity;
   return b.map((range, k) => {
     if (!range) return identity[k]!;
+    const covered = a.findIndex((r) => !!r && Math.min(r[1], range[1]) - Math.max(r[0], range[0]) >= 0.5 * Math.min(r[1] - r[0], range[1] - range[0]));
+    if (covered >= 0) return covered;
     const centre = (range[0] + range[1]) / 2;
     let best = identity[k]!;
     let dist = Infinity;
     a.forEach((r, j) => {
       if (!r) return;
-      const d = centre >= r[0] && centre <= r[1] ? 0 : Math.min(Math.abs(centre - r[0]), Math.abs(centre - r[1]));
+      const d = Math.min(Math.abs(centre - r[0]), Math.abs(centre - r[1]));
       if (d < dist) {
         dist = d;
         best = j;

@@ -57,9 +57,11 @@ function contentsLines(items: Item[]): Set<number> {
 }
 
 /** Split the narrative items into paragraph lines and extra tables. */
-function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { paras: Para[]; tables: ExtraTable[] } {
+function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { paras: Para[]; tables: ExtraTable[]; after: number[] } {
   const paras: Para[] = [];
   const drafts: ExtraDraft[] = [];
+  /** For each draft, how many paragraph lines came before it (an untitled table takes its section's heading). */
+  const after: number[] = [];
   let current: ExtraDraft | null = null;
   // Whether anything but meta lines came since the last grid (a grid right after a grid continues it).
   let sinceGrid = true;
@@ -95,6 +97,7 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
       if (titled) above.standalone = true;
       current = { title: titled ? clean(above.line.text) : '', grids: [it], lead: [], notes: [] };
       drafts.push(current);
+      after.push(paras.length);
       sinceGrid = false;
       afterTable = true;
       lastGrid = it;
@@ -118,7 +121,7 @@ function pullTables(items: Item[], wrapped: boolean, withPages: boolean): { para
     paras.push({ line: it, at: i, standalone: false });
   }
   // A note may only follow its table: everything after a note line is narrative again.
-  return { paras, tables: drafts.map((d) => buildExtraTable(d, wrapped, withPages)) };
+  return { paras, tables: drafts.map((d) => buildExtraTable(d, wrapped, withPages)), after };
 }
 
 /** Typical full-line length of wrapped PDF text: a line much shorter ends its paragraph. */
@@ -128,7 +131,9 @@ function fullLineLength(lines: Line[]): number {
 }
 
 export function buildNarrative(items: Item[], wrapped: boolean, withPages: boolean): { narrative: NarrativeSection[]; extra_tables: ExtraTable[] } {
-  const { paras, tables } = pullTables(items, wrapped, withPages);
+  const { paras, tables, after } = pullTables(items, wrapped, withPages);
+  /** The section heading in force at each paragraph line. */
+  const headingOf: string[] = [];
   const sections: NarrativeSection[] = [];
   let section: NarrativeSection | null = null;
   let lastTop = 0;
@@ -141,6 +146,7 @@ export function buildNarrative(items: Item[], wrapped: boolean, withPages: boole
     joinable = false;
   };
   for (const p of paras) {
+    headingOf.push(section ? (section as NarrativeSection).heading : '');
     const t = clean(p.line.text);
     const top = TOP.exec(t);
     const arabic = ARABIC.exec(t);
@@ -157,6 +163,7 @@ export function buildNarrative(items: Item[], wrapped: boolean, withPages: boole
     }
     if (heading) {
       open(t);
+      headingOf[headingOf.length - 1] = t;
       continue;
     }
     if (!section) open('');
@@ -171,5 +178,9 @@ export function buildNarrative(items: Item[], wrapped: boolean, withPages: boole
     // The next line continues this paragraph when this one runs to the margin without ending a sentence.
     joinable = wrapped && !p.standalone && !/[。！？!?；;：:]["”’）)]?$/.test(t) && [...t].length >= full * 0.8;
   }
+  // A table printed without a caption of its own is named by the section it sits in.
+  tables.forEach((t, k) => {
+    if (!t.title && after[k]! > 0) t.title = headingOf[after[k]! - 1] ?? '';
+  });
   return { narrative: sections, extra_tables: tables };
 }
