@@ -17,6 +17,10 @@ interface Para {
 }
 
 const TOP = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*\S/;
+/** A part of the document: 第一部分 部门概况, 第三部分 …情况说明. */
+const PART = /^第[一二三四五六七八九十]+部分/;
+/** How a section title ends. */
+const SECTION_END = /(说明|情况|解释|概况|职能|设置)$/;
 const ARABIC = /^(\d{1,2})\s*[、.．]\s*(\S.*)$/;
 const SECTION_WORDS = /职责|机构|预算安排|总体情况|收支|运行经费|三公|绩效|政府采购|国有资产|资产占用|名词解释|其他需要说明|其他事项|说明事项/;
 const LIST_MARK = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d+[、.．）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|[①-⑳]|[-•·])/;
@@ -145,14 +149,31 @@ export function buildNarrative(items: Item[], wrapped: boolean, withPages: boole
     sections.push(section);
     joinable = false;
   };
-  for (const p of paras) {
+  // The number of the next 一、-numbered heading after each paragraph line (0 when none follows).
+  const nextTop: number[] = new Array<number>(paras.length).fill(0);
+  for (let k = paras.length - 2, next = 0; k >= 0; k--) {
+    const t = clean(paras[k + 1]!.line.text);
+    const m = TOP.exec(t);
+    if (m && headingLike(t)) next = chineseNumber(m[1]!);
+    nextTop[k] = next;
+  }
+  for (const [k, p] of paras.entries()) {
     headingOf.push(section ? (section as NarrativeSection).heading : '');
     const t = clean(p.line.text);
     const top = TOP.exec(t);
     const arabic = ARABIC.exec(t);
     const cue = !!(p.line.heading || p.line.bold || p.line.centered);
     let heading = false;
-    if (top && headingLike(t) && chineseNumber(top[1]!) > lastTop) {
+    // A new part numbers its sections from 一、 again (第三部分 …情况说明, a centred …项目经费情况说明); a 第一部分
+    // inside a section whose numbering goes on after it is a sub-heading.
+    const restarts = lastTop === 0 || (nextTop[k] ?? 0) <= lastTop;
+    if (PART.test(t) && headingLike(t, 60) && restarts) {
+      heading = true;
+      lastTop = 0;
+    } else if (!p.standalone && p.line.centered && headingLike(t, 60) && !LIST_MARK.test(t) && lastTop > 0 && SECTION_END.test(t) && restarts) {
+      heading = true;
+      lastTop = 0;
+    } else if (top && headingLike(t) && chineseNumber(top[1]!) > lastTop) {
       heading = true;
       lastTop = chineseNumber(top[1]!);
     } else if (arabic && !p.standalone && !/表$/.test(t) && lastTop > 0 && Number(arabic[1]) === lastTop + 1 && headingLike(t, 30) && SECTION_WORDS.test(arabic[2]!)) {
