@@ -63,8 +63,17 @@ async function workbook(): Promise<Uint8Array> {
   SHEETS.forEach((s, i) => {
     const ws = wb.addWorksheet(`表${i + 1}`);
     const width = s.header[0]!.length;
-    ws.addRow([s.title]);
-    ws.mergeCells(1, 1, 1, width);
+    if (i === 0) {
+      // The first sheet prints its number label in the title row's last cell.
+      const top = new Array<string>(width).fill('');
+      top[0] = s.title;
+      top[width - 1] = '公开01表';
+      ws.addRow(top);
+      ws.mergeCells(1, 1, 1, width - 1);
+    } else {
+      ws.addRow([s.title]);
+      ws.mergeCells(1, 1, 1, width);
+    }
     const meta = new Array<string>(width).fill('');
     meta[0] = '填报机关：海岳省农业农村厅';
     meta[width - 1] = '单位：万元';

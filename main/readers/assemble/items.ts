@@ -23,9 +23,15 @@ export const META_TEXT = /预算年度|^\s*(金额)?单位\s*[:：]|\s(金额)?�
 
 const cellTexts = (row: RawRow): string[] => row.cells.filter((c) => !c.covered).map((c) => joinLines(c.text)).filter((t) => t !== '');
 
-function rowAsLine(row: RawRow, page: number | undefined): Line {
-  const first = row.cells.find((c) => !c.covered && clean(c.text) !== '');
-  return { kind: 'line', text: cellTexts(row).join('  '), src: first?.src ?? null, page: row.page ?? page };
+/** A table's caption: its title or its number label (公开01表). */
+const isCaption = (text: string): boolean => !!(parseTableTitle(text) || isTableLabel(text));
+
+/** A row peeled off a grid as lines: one line, or one per cell when it holds a caption (title | 公开01表). */
+function rowAsLines(row: RawRow, page: number | undefined): Line[] {
+  const cells = row.cells.filter((c) => !c.covered && clean(joinLines(c.text)) !== '');
+  const line = (text: string, c: RawCell | undefined): Line => ({ kind: 'line', text, src: c?.src ?? null, page: row.page ?? page });
+  if (cells.length > 1 && cells.some((c) => isCaption(joinLines(c.text)))) return cells.map((c) => line(joinLines(c.text), c));
+  return [line(cellTexts(row).join('  '), cells[0])];
 }
 
 /** A row that is a line: the meta line, a table title or label, or one text spanning (nearly) the whole grid. */
@@ -33,9 +39,9 @@ function isLineRow(row: RawRow, width: number, position: 'top' | 'bottom', next?
   const texts = cellTexts(row);
   if (!texts.length) return false;
   if (position === 'top' && texts.some((t) => META_TEXT.test(t)) && texts.length <= 4) return true;
+  if (position === 'top' && texts.length <= 3 && texts.some(isCaption) && texts.every((t) => isCaption(t) || META_TEXT.test(t))) return true;
   if (texts.length !== 1) return false;
   const text = texts[0]!;
-  if (position === 'top' && (parseTableTitle(text) || isTableLabel(text))) return true;
   if (position === 'bottom') return /^(注|说明)[:：]?/.test(text);
   const cell = row.cells.find((c) => !c.covered && clean(c.text) !== '') as RawCell;
   if (!(width > 2 && cell.colSpan >= width - 1 && cell.rowSpan === 1)) return false;
@@ -66,12 +72,12 @@ export function toItems(raw: RawDocument): Item[] {
     while (top < rows.length && isLineRow(rows[top]!, width, 'top', rows[top + 1])) top++;
     let bottom = rows.length;
     while (bottom > top && isLineRow(rows[bottom - 1]!, width, 'bottom')) bottom--;
-    for (let i = 0; i < top; i++) items.push(rowAsLine(rows[i]!, b.page ?? page));
+    for (let i = 0; i < top; i++) items.push(...rowAsLines(rows[i]!, b.page ?? page));
     if (bottom > top) {
       const body = rows.slice(top, bottom).map((r) => padRow(r, width));
       items.push({ kind: 'grid', rows: body, width, page: b.page ?? body[0]!.page ?? page, atPageTop: b.atPageTop, atPageBottom: b.atPageBottom });
     }
-    for (let i = bottom; i < rows.length; i++) items.push(rowAsLine(rows[i]!, b.page ?? page));
+    for (let i = bottom; i < rows.length; i++) items.push(...rowAsLines(rows[i]!, b.page ?? page));
   }
   return items;
 }
