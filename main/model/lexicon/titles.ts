@@ -14,7 +14,7 @@ export interface TitleRule {
   none?: string[];
 }
 
-const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
+const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算|决算)?(明细)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
 
 /**
  * First match wins; the order resolves overlaps (三公 before 财政拨款; 政府性基金/国有资本经营 before 财政拨款收支,
