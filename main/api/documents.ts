@@ -17,9 +17,9 @@ function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return applyCorrections(storedDocument(db, id), listCorrections(db, id));
 }
 
-/** Last year's submission of the same department (latest version, corrected), for year-over-year. */
-export function previousYearOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year'>): BudgetDocument | null {
-  const id = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year - 1);
+/** Last year's submission of the same department and kind (latest version, corrected), for year-over-year. */
+export function previousYearOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year' | 'kind'>): BudgetDocument | null {
+  const id = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year - 1, doc.kind);
   return id === undefined ? null : correctedDocument(db, id);
 }
 

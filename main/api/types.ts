@@ -2,10 +2,10 @@
 // carried unchanged by the Electron IPC bridge (app/), the loopback HTTP bridge (main/bridge) and called
 // in-process by the command line. Inputs and outputs are plain JSON.
 // The renderer may import this file with `import type` only.
-import type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
+import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
 
-export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
+export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
 
 export interface SubmissionSummary {
@@ -13,11 +13,14 @@ export interface SubmissionSummary {
   departmentCode: string;
   department: string;
   scope: Scope;
+  kind: DocKind;
   year: number;
   version: number;
   fileName: string;
   format: SourceFormat;
   sha256: string;
+  /** Further files of the submission (narrative or tables published apart, the same disclosure in another format). */
+  files: { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
   importedAt: string;
   pageCount: number | null;
   /** Open findings by severity (dismissed ones are not counted). */
@@ -38,8 +41,12 @@ export interface SubmissionView {
 }
 
 export interface ImportResult {
-  /** stored: a new submission or version; duplicate: these bytes were stored before. */
-  status: 'stored' | 'duplicate';
+  /**
+   * stored: a new submission or version; duplicate: these bytes were stored before; joined: the file brought
+   * the tables or the narrative an archived submission lacked; same-content: the same disclosure in another
+   * file, kept beside the submission.
+   */
+  status: 'stored' | 'duplicate' | 'joined' | 'same-content';
   submission: SubmissionSummary;
 }
 
@@ -63,8 +70,8 @@ export interface ArchiveApi {
 
 export interface SubmissionApi {
   'submission.get': (input: { id: number }) => Promise<SubmissionView>;
-  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer). */
-  'submission.source': (input: { id: number }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
+  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer); `sha256` picks a further file. */
+  'submission.source': (input: { id: number; sha256?: string }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
   'submission.delete': (input: { id: number }) => Promise<{ deleted: boolean }>;
 }
 

@@ -47,6 +47,8 @@ export interface StandardTable {
   pages: number[] | null;
   /** Provenance parallel to rows (same shape); null where unknown. */
   sources: (CellSource | null)[][];
+  /** sha256 of the file the table was read from, when it is not the document's own file (a joined submission). */
+  file?: string;
 }
 
 export interface ExtraTable {
@@ -59,6 +61,7 @@ export interface ExtraTable {
   note: string | null;
   pages?: number[] | null;
   sources?: (CellSource | null)[][];
+  file?: string;
 }
 
 export interface NarrativeSection {
@@ -66,6 +69,8 @@ export interface NarrativeSection {
   paragraphs: string[];
   /** Source page of each paragraph (PDF), parallel to paragraphs. */
   pages?: (number | null)[];
+  /** sha256 of the file the section was read from, when it is not the document's own file. */
+  file?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -100,6 +105,13 @@ export interface SourceInfo {
   pageCount: number | null;
 }
 
+/** What a further file of a submission brought: its tables, its narrative, or the same disclosure again. */
+export type FileRole = 'tables' | 'narrative' | 'alternate';
+
+export interface AttachedFile extends SourceInfo {
+  role: FileRole;
+}
+
 export interface BudgetDocument {
   /** Stable id: the sha256 of the source bytes. */
   id: string;
@@ -118,6 +130,8 @@ export interface BudgetDocument {
   extra_tables: ExtraTable[];
   findings: Finding[];
   source: SourceInfo;
+  /** Further files of the same submission (narrative and tables published apart, another format). */
+  attachments?: AttachedFile[];
 }
 
 /** The CONTRACT.md projection printed by `cli check --json`. */
