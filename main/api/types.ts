@@ -4,6 +4,7 @@
 // The renderer may import this file with `import type` only.
 import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
+import type { ColumnRole } from '../model/semantics/index.js';
 
 export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
@@ -31,10 +32,35 @@ export interface SubmissionSummary {
   correctionCount: number;
 }
 
+/** A standard table's layout as the review screen shows it: what each printed column is, each row's id and label. */
+export interface TableLayoutView {
+  /** The table's unit as printed (元, 万元). */
+  unit: string;
+  columns: {
+    index: number;
+    /** The id findings and corrections use for the column (栏次 where printed, else the 1-based position). */
+    id: string;
+    role: ColumnRole;
+    /** The column as its header names it (基本支出, 人员经费, 公务接待费 …). */
+    name: string;
+    concept: string | null;
+    /** Side-by-side block (the income and expenditure halves of a 收支总表); -1 for 序号. */
+    panel: number;
+  }[];
+  /** A column of each panel, in panel order. */
+  panelColumns: number[];
+  /** Per row, per panel: the row id findings and corrections use (序号, 科目编码, or the row's first text). */
+  rowIds: string[][];
+  /** Per row, per panel: the row as an auditor names it (`2010301 行政运行`, `一、财政拨款收入`, `合计`). */
+  rowLabels: string[][];
+}
+
 export interface SubmissionView {
   summary: SubmissionSummary;
   /** The document with every live correction applied; its findings are the re-run checks. */
   document: BudgetDocument;
+  /** Each standard table's layout, by key. */
+  layouts: Partial<Record<TableKey, TableLayoutView>>;
   findings: ReviewFinding[];
   corrections: Correction[];
   reviewed: TableKey[];
