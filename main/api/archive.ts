@@ -4,13 +4,13 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  attachedFilesBySubmission, deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, latestSubmissionId, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
+  attachedFilesBySubmission, deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
 import { joinFile, planImport } from './joining.js';
 import { readFileBytes } from './reading.js';
-import { previousYearOf, refreshFindings } from './documents.js';
+import { archiveContext, dependentsOf, refreshFindings } from './documents.js';
 import { readDisclosure } from '../readers/index.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
@@ -52,12 +52,11 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
     const id = db.transaction(() => joinFile(db, plan, doc, bytes, ctx.now()))();
     return { status: plan.action === 'alternate' ? 'same-content' : 'joined', submission: summaryOf(db, id) };
   }
-  doc.findings = runChecks(doc, { previousYear: previousYearOf(db, doc) });
+  doc.findings = runChecks(doc, archiveContext(db, doc));
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
-    // Next year's submission may now compare with this one.
-    const next = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year + 1, doc.kind);
-    if (next !== undefined) refreshFindings(db, next);
+    // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
+    for (const other of dependentsOf(db, doc)) if (other !== stored.id) refreshFindings(db, other);
     return stored;
   })();
   return { status: 'stored', submission: summaryOf(db, id) };
