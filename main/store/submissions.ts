@@ -1,7 +1,7 @@
 // Submissions: department × year × version, the original bytes, the nine tables cell by cell, findings.
 // Every import is one transaction: a crash leaves either the whole submission or nothing.
 import type { ArchiveDb } from './db.js';
-import type { BudgetDocument, CellSource, Finding, StandardTable, TableKey } from '../model/types.js';
+import type { BudgetDocument, CellSource, Finding, SourceFormat, StandardTable, TableKey } from '../model/types.js';
 import { findingKey } from './keys.js';
 
 export interface StoredSubmissionRow {
@@ -12,7 +12,7 @@ export interface StoredSubmissionRow {
   year: number;
   version: number;
   file_name: string;
-  format: 'pdf' | 'docx' | 'xlsx';
+  format: SourceFormat;
   sha256: string;
   size: number;
   page_count: number | null;
