@@ -4,8 +4,10 @@
 // is the BIFF8 workbook of .xls and WPS 文字 .wps the Word binary of .doc, and LibreOffice cannot write them
 // under those names, so they are .xls/.doc bytes under the WPS names (the readers go by content anyway).
 import fs from 'node:fs';
+import path from 'node:path';
 import { CFB } from '@e965/xlsx';
 import { describe, expect, it, vi } from 'vitest';
+import { createApi } from '../main/api/index.js';
 import { AppError } from '../main/model/errors.js';
 import type { ContractDocument } from '../main/model/types.js';
 import { detectFormat, readDisclosure } from '../main/readers/index.js';
@@ -15,7 +17,7 @@ import { readDocxRaw } from '../main/readers/docx/index.js';
 import type { RawDocument } from '../main/readers/raw.js';
 import { readXlsRaw } from '../main/readers/xls/index.js';
 import { readXlsxRaw } from '../main/readers/xlsx/index.js';
-import { fixture } from './helpers/paths.js';
+import { fixture, tempDir } from './helpers/paths.js';
 import { scoreTables } from './helpers/table-score.js';
 
 const legacy = (name: string) => new Uint8Array(fs.readFileSync(fixture('legacy', name)));
@@ -190,5 +192,18 @@ describe('bad legacy files', () => {
     // SheetJS's notes on records it cannot parse stay out of the command line's stderr.
     expect(printed).not.toHaveBeenCalled();
     printed.mockRestore();
+  });
+});
+
+describe('importing a folder of legacy files', () => {
+  it('takes .xls, .et, .wps and .doc by their extensions, reads each on the worker threads by content', async () => {
+    const dir = tempDir();
+    for (const f of ['seed001.excel.xls', 'seed000.excel.et', 'seed002.word.doc', 'password.doc']) fs.copyFileSync(fixture('legacy', f), path.join(dir, f));
+    fs.copyFileSync(fixture('legacy', 'seed001.word.wps'), path.join(dir, 'seed001.word.WPS'));
+    const api = createApi({ dbPath: path.join(dir, 'a.sqlite') });
+    const { results } = await api['archive.importFolder']({ path: dir });
+    const outcome = results.map((r) => (r.status === 'error' ? `error:${r.error.code}` : `${r.status}:${r.submission.format}:${r.submission.departmentCode}`));
+    expect(outcome.sort()).toEqual(['error:unusable-input', 'stored:doc:151001', 'stored:doc:434', 'stored:xls:434', 'stored:xls:434']);
+    api.close();
   });
 });
