@@ -18,6 +18,8 @@ async function badInputs(dir: string): Promise<Record<string, string>> {
   const zip = new JSZip();
   zip.file('readme.md', '# not office');
   put('archive.docx', await zip.generateAsync({ type: 'uint8array' }));
+  put('password.xls', fs.readFileSync(fixture('legacy', 'password.xls')));
+  put('truncated.doc', fs.readFileSync(fixture('legacy', 'seed000.word.doc')).subarray(0, 100000));
   return files;
 }
 

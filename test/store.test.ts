@@ -80,6 +80,26 @@ describe('migrations', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM corrections').get() as { n: number }).n).toBe(0);
   });
 
+  it('003 widens the stored formats and keeps every stored file under its id, foreign keys checked', () => {
+    const file = path.join(tempDir(), 'v1.sqlite');
+    const v1 = new Database(file);
+    v1.pragma('foreign_keys = ON');
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.exec(`INSERT INTO departments (id, code, name) VALUES (1, '434', '某部门');
+      INSERT INTO source_files (id, sha256, file_name, format, size, page_count, bytes) VALUES (7, 'abc', 'a.docx', 'docx', 3, NULL, x'010203');
+      INSERT INTO submissions (id, department_id, year, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
+        VALUES (1, 1, 2023, '部门', 1, 7, '万元', '2024-01-01', '[]', '[]');`);
+    expect(() => v1.exec(`INSERT INTO source_files (sha256, file_name, format, size, bytes) VALUES ('d', 'a.doc', 'doc', 1, x'00')`)).toThrow(/CHECK/);
+    v1.close();
+    const db = openArchive(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(db.prepare('SELECT id, format, hex(bytes) AS bytes FROM source_files').all()).toEqual([{ id: 7, format: 'docx', bytes: '010203' }]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.exec(`INSERT INTO source_files (sha256, file_name, format, size, bytes) VALUES ('d', 'a.doc', 'doc', 1, x'00'), ('x', 'a.xls', 'xls', 1, x'00')`);
+    expect(() => db.exec('DELETE FROM source_files WHERE id = 7')).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('opens the archive in WAL mode with foreign keys on', () => {
     const db = openArchive(path.join(tempDir(), 'a.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -132,6 +152,19 @@ describe('submissions', () => {
     expect(t1.rows.length).toBeGreaterThan(30);
     expect(t1.sources[0]![2]?.sheet).toBeTruthy();
     expect(t1.sources[0]![2]?.cell).toMatch(/^[A-Z]+\d+$/);
+    api.close();
+  });
+
+  it('stores .doc and .xls submissions under their own format, the original bytes kept', async () => {
+    const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
+    for (const [name, format] of [['seed002.word.doc', 'doc'], ['seed001.excel.xls', 'xls']] as const) {
+      const { status, submission } = await api['archive.importFile']({ path: fixture('legacy', name) });
+      expect(status).toBe('stored');
+      expect(submission.format).toBe(format);
+      const source = await api['submission.source']({ id: submission.id });
+      expect(source.format).toBe(format);
+      expect(Buffer.from(source.dataBase64, 'base64').equals(fs.readFileSync(fixture('legacy', name)))).toBe(true);
+    }
     api.close();
   });
 

@@ -17,7 +17,7 @@ import type { BudgetDocument } from '../model/types.js';
 import { runChecks } from '../checks/index.js';
 import type { ArchiveApi, ImportResult, SubmissionApi, SubmissionSummary } from './types.js';
 
-const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
+const IMPORTABLE = /\.(pdf|docx|xlsx|doc|wps|xls|et)$/i;
 
 export function toSummary(row: StoredSubmissionRow, counts: SubmissionCounts | undefined, files: SubmissionSummary['files'] = []): SubmissionSummary {
   return {

@@ -90,7 +90,7 @@ export interface ArchiveApi {
   'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
   /** Import bytes (browser drag-and-drop, file input). */
   'archive.importBytes': (input: { fileName: string; dataBase64: string }) => Promise<ImportResult>;
-  /** Import every .pdf/.docx/.xlsx in a folder; progress is reported through `events`. */
+  /** Import every .pdf/.docx/.xlsx (and legacy .doc/.wps/.xls/.et) in a folder; progress is reported through `events`. */
   'archive.importFolder': (input: { path: string }) => Promise<{ results: (ImportResult | { status: 'error'; error: ImportError })[] }>;
 }
 

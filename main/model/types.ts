@@ -8,7 +8,8 @@ export type TableKey = BudgetTableKey | FinalTableKey;
 export type Scope = '部门' | '单位';
 /** 预算 (budget) or 决算 (final accounts). */
 export type DocKind = '预算' | '决算';
-export type SourceFormat = 'pdf' | 'docx' | 'xlsx';
+/** By content: .xls covers WPS 表格 .et (the same BIFF workbook), .doc covers WPS 文字 .wps (the same Word binary). */
+export type SourceFormat = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls';
 
 /** Where a figure came from, so the review screen can show it. */
 export interface CellSource {
@@ -16,10 +17,10 @@ export interface CellSource {
   page?: number;
   /** PDF box in points, top-left origin of the page: [x0, y0, x1, y1]. */
   box?: [number, number, number, number];
-  /** .xlsx sheet name and A1 address. */
+  /** .xlsx/.xls sheet name and A1 address. */
   sheet?: string;
   cell?: string;
-  /** .docx: 0-based index of the w:tbl in the body, row and column in its grid. */
+  /** .docx/.doc: 0-based index of the table in the body, row and column in its grid. */
   table?: number;
   row?: number;
   col?: number;

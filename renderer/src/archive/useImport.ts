@@ -23,7 +23,7 @@ export interface BatchState {
   items: BatchItem[];
 }
 
-export const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
+export const IMPORTABLE = /\.(pdf|docx|xlsx|doc|wps|xls|et)$/i;
 
 type Outcome = ImportResult | { status: 'error'; error: { fileName: string; zh: string; en: string } };
 
