@@ -44,7 +44,7 @@ describe('legacy readers against the truth', () => {
       expect(score.meta).toEqual([]);
       expect(doc.unit).toBe(truth.unit);
       // Beyond the score: every cell's text exactly, titles, header grids with their merges, 栏次 rows, notes.
-      const shape = (t: ContractDocument['tables'][number]) =>
+      const shape = (t: Pick<ContractDocument['tables'][number], 'key' | 'title' | 'header' | 'lanes' | 'rows' | 'note'>) =>
         ({ key: t.key, title: t.title, header: t.header.rows, merges: t.header.merges.map((m) => m.join(',')).sort(), lanes: t.lanes, rows: t.rows, note: t.note });
       expect(doc.tables.map(shape)).toEqual(truth.tables.map(shape));
     });
