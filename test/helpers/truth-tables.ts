@@ -2,6 +2,7 @@
 // does — cells compared without whitespace, numbers by value (thousands separators ignored) — and lists every
 // difference in words, so a test can assert the list is empty and a failure says which cell is wrong.
 import type { BudgetDocument } from '../../main/model/types.js';
+import { same } from './table-score.js';
 
 export interface TruthTable {
   key: string;
@@ -26,15 +27,8 @@ export interface Truth {
 }
 
 const squash = (s: unknown): string => String(s ?? '').replace(/\s+/g, '');
-const asNumber = (s: unknown): number | null => {
-  const t = squash(s).replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$|^-?\.\d+$/.test(t) ? Number(t) : null;
-};
-export const sameCell = (a: unknown, b: unknown): boolean => {
-  const x = asNumber(a);
-  const y = asNumber(b);
-  return x !== null && y !== null ? Math.abs(x - y) < 0.005 : squash(a) === squash(b);
-};
+/** Cells compared as ../shared/tools/score.mjs does: no whitespace, numbers by value. */
+export const sameCell = same;
 
 /** Every difference between the document's standard tables (and metadata) and the truth. */
 export function tableDifferences(truth: Truth, doc: BudgetDocument, skipMeta: string[] = []): string[] {
