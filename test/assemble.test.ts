@@ -165,6 +165,30 @@ describe('assembler', () => {
     expect(parseTableTitle('部门预算收支总表.....3')).toBeNull();
   });
 
+  it('titles a sheet by its tab name when it prints none; units from a title remark or the header', () => {
+    const sheetCell = (text: string, sheet: string, extra: Partial<RawCell> = {}): RawCell => ({ text, src: { sheet }, rowSpan: 1, colSpan: 1, ...extra });
+    const sheetRow = (texts: string[], sheet: string): RawRow => ({ cells: texts.map((t) => sheetCell(t, sheet)) });
+    const raw: RawDocument = {
+      format: 'xlsx',
+      pageCount: null,
+      blocks: [
+        { kind: 'paragraph', text: '部门：某某市某某局', src: { sheet: '01 部门收支总表' } },
+        { kind: 'table', rows: [sheetRow(['收入', '金额（万元）', '支出', '金额（万元）'], '01 部门收支总表'), sheetRow(['一、一般公共预算拨款收入', '10.00', '一、一般公共服务支出', '10.00'], '01 部门收支总表')] },
+        { kind: 'table', rows: [sheetRow(['科目编码', '科目名称', '合计'], '表5'), sheetRow(['201', '一般公共服务支出', '10.00'], '表5')] },
+        { kind: 'paragraph', text: '2024年一般公共预算支出表（单位：元）', src: { sheet: '表6' } },
+        { kind: 'table', rows: [sheetRow(['科目编码', '科目名称', '合计'], '表6'), sheetRow(['201', '一般公共服务支出', '100,000.00'], '表6')] },
+      ],
+    };
+    const doc = assembleDocument(raw);
+    // 表5 names no table: its grid is no standard table. The first sheet's title is its tab name.
+    expect(doc.tables.map((t) => [t.key, t.title, t.unit])).toEqual([
+      ['t1', '部门收支总表', '万元'],
+      ['t5', '2024年一般公共预算支出表（单位：元）', '元'],
+    ]);
+    expect(doc.tables[0]!.rows).toEqual([['一、一般公共预算拨款收入', '10.00', '一、一般公共服务支出', '10.00']]);
+    expect(doc).toMatchObject({ department: '某某市某某局', year: 2024, department_code: null });
+  });
+
   it('cleans header cells: wrap padding out, letter spacing kept', () => {
     expect(normalizeHeaderCell('科目    编码')).toBe('科目编码');
     expect(normalizeHeaderCell('财政拨款\n收入')).toBe('财政拨款收入');

@@ -14,7 +14,7 @@ export interface TitleRule {
   none?: string[];
 }
 
-const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算|决算)?(明细)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
+const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算|决算)?(明细|情况)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
 
 /**
  * First match wins; the order resolves overlaps (三公 before 财政拨款; 政府性基金/国有资本经营 before 财政拨款收支,
@@ -29,7 +29,7 @@ export const TITLE_RULES: TitleRule[] = [
   { n: 5, all: ['(一般公共预算|公共财政)', '支出'], none: ['机关运行', '经济分类', '经济科目', ...NOT_STANDARD] },
   { n: 1, all: ['(收支|收入支出)'], none: ['财政拨款', ...NOT_STANDARD] },
   { n: 2, all: ['收入'], none: ['支出', '财政拨款', ...NOT_STANDARD] },
-  { n: 3, all: ['支出(预算|决算)?(总)?表'], none: ['收入', '财政拨款', '基本支出', '经济分类', '经济科目', '机关运行', ...NOT_STANDARD] },
+  { n: 3, all: ['支出(预算|决算)?(总体情况|总|情况)?表'], none: ['收入', '财政拨款', '基本支出', '经济分类', '经济科目', '机关运行', ...NOT_STANDARD] },
 ];
 
 /** Strip what a title varies by: leading numbering and labels, year, scope words, trailing remarks. */

@@ -85,7 +85,7 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
     if (key) built.push(buildStandardTable(r, key, lex, withPages, labels));
     else {
       const table = buildExtraTable({ title: r.title.title, grids: r.grids, lead: [], notes: r.notes }, wrapped, withPages);
-      table.unit = parseMetaLines(r.metaLines, labels).unit ?? null;
+      table.unit = parseMetaLines(r.metaLines, labels).unit ?? r.title.unit;
       regionExtras.push({ at: r.titleAt, table });
     }
   });

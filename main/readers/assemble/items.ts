@@ -19,7 +19,7 @@ export interface Grid extends Omit<RawTableBlock, 'kind'> {
 export type Item = Line | Grid;
 
 /** The department / 预算年度 / 单位 line printed above every standard table (and some extra tables). */
-export const META_TEXT = /预算年度|^\s*(金额)?单位\s*[:：]|\s(金额)?单位\s*[:：]\s*\S*元|截止(时间|日期)[:：]|^\s*(编制|预算)?(主管)?(部门|单位)(名称)?\s*[:：]/;
+export const META_TEXT = /预算年度|^\s*(金额)?单位\s*[:：]|\s(金额)?单位\s*[:：]\s*\S*元|截止(时间|日期)[:：]|^\s*(编制|预算|填报|编报|公开)?(主管)?(部门|单位)([（(]单位[)）])?(名称)?\s*[:：]/;
 
 const cellTexts = (row: RawRow): string[] => row.cells.filter((c) => !c.covered).map((c) => joinLines(c.text)).filter((t) => t !== '');
 
@@ -51,13 +51,37 @@ function isLineRow(row: RawRow, width: number, position: 'top' | 'bottom', next?
 
 const rowWidth = (row: RawRow): number => row.cells.length;
 
+/** The sheet a block comes from (spreadsheets), from its provenance. */
+function sheetOf(b: RawDocument['blocks'][number]): string | undefined {
+  if (b.kind === 'paragraph') return b.src?.sheet;
+  if (b.kind === 'table') return b.rows[0]?.cells.find((c) => c.src?.sheet)?.src?.sheet;
+  return undefined;
+}
+
+/** A sheet's tab name as a title line (`01 收支总表`, `表3-一般公共预算支出表`), when it names a table. */
+function sheetTitle(name: string): Line | null {
+  const text = name.replace(/^[\d０-９]{1,3}[\s_\-.、．]*/, '');
+  return parseTableTitle(text) ? { kind: 'line', text, src: { sheet: name }, page: undefined } : null;
+}
+
 export function toItems(raw: RawDocument): Item[] {
   const items: Item[] = [];
   let page: number | undefined;
+  let sheet: string | undefined;
+  let sheetStart = 0;
+  let sheetTitled = true;
+  const titled = (from: number) => items.slice(from).some((it) => it.kind === 'line' && parseTableTitle(it.text));
   for (const b of raw.blocks) {
     if (b.kind === 'page-break') {
       page = b.page;
       continue;
+    }
+    // A sheet whose table has no title printed above it: its tab name is the title, before the sheet's lines.
+    const bSheet = sheetOf(b);
+    if (bSheet !== undefined && bSheet !== sheet) {
+      sheet = bSheet;
+      sheetStart = items.length;
+      sheetTitled = false;
     }
     if (b.kind === 'paragraph') {
       const text = clean(b.text);
@@ -74,6 +98,11 @@ export function toItems(raw: RawDocument): Item[] {
     while (bottom > top && isLineRow(rows[bottom - 1]!, width, 'bottom')) bottom--;
     for (let i = 0; i < top; i++) items.push(...rowAsLines(rows[i]!, b.page ?? page));
     if (bottom > top) {
+      if (sheet !== undefined && !sheetTitled) {
+        sheetTitled = true;
+        const title = titled(sheetStart) ? null : sheetTitle(sheet);
+        if (title) items.splice(sheetStart, 0, title);
+      }
       const body = rows.slice(top, bottom).map((r) => padRow(r, width));
       items.push({ kind: 'grid', rows: body, width, page: b.page ?? body[0]!.page ?? page, atPageTop: b.atPageTop, atPageBottom: b.atPageBottom });
     }

@@ -18,7 +18,7 @@ const UNIT = /(?:金额)?单位\s*[:：]\s*((?:千|万|亿|百万)?元)/;
 const UNIT_GARBLED = /(?:金额)?单位\s*[:：]\s*(千|万|亿)(?=.*元)/;
 const CUTOFF = /截止(时间|日期)\s*[:：]\s*\S+/;
 /** Labels printed before the department's name. */
-const DEPARTMENT_LABELS = ['预算主管部门', '主管部门', '编制部门', '编制单位', '预算单位', '部门名称', '单位名称', '公开部门', '部门', '单位'];
+const DEPARTMENT_LABELS = ['预算主管部门', '主管部门', '预算部门', '编制部门', '编制单位', '填报单位', '编报单位', '预算单位', '公开部门', '公开单位', '部门[（(]单位[)）](?:名称)?', '部门名称', '单位名称', '部门', '单位'];
 const LABEL = new RegExp(`(${DEPARTMENT_LABELS.join('|')})\\s*[:：]\\s*`);
 /** Pre-table lines that are not the department: 表一, 续表, 公开表 3, (续)… */
 const NOT_DEPARTMENT = /^(附?表[一二三四五六七八九十\d]*|续表|[（(]续[)）]|公开\d*表\d*|公开表[一二三四五六七八九十\d]+|[-—]+)$/;
@@ -113,7 +113,7 @@ export function coverMeta(lines: string[], labels: string[] = []): CoverMeta {
     const l = label.exec(text);
     if (l && !unitOf(text)) {
       out.department ??= squash(l[2]!);
-      if (/单位/.test(l[1]!) && !/部门/.test(l[1]!)) out.scope ??= '单位';
+      if (l[1] === '预算单位') out.scope ??= '单位'; // the cover of a 单位预算 names its 预算单位
       continue;
     }
     const m = DOC_TITLE.exec(squash(text));

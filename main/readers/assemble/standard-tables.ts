@@ -74,6 +74,18 @@ function codeColumns(header: string[][], rows: string[][], lex: Lexicon): number
   return out;
 }
 
+/** A unit printed in the header cells (金额（万元）, 单位：元), when all of them that print one agree. */
+function headerUnit(rows: string[][]): string | null {
+  const units = new Set<string>();
+  for (const r of rows) {
+    for (const t of r) {
+      const m = /(?:单位\s*[:：]\s*|[（(])((?:千|万|亿)?元)[)）]?/.exec(t.replace(/\s+/g, ''));
+      if (m) units.add(m[1]!);
+    }
+  }
+  return units.size === 1 ? [...units][0]! : null;
+}
+
 /** A data cell: lines joined, no spaces inside Chinese or numbers, the space after an ordinal (1. 一般…) kept. */
 function dataCell(text: string): string {
   const ordinal = /^\s*(\d{1,2}[.．])\s+(?=\S)/.exec(text);
@@ -109,7 +121,7 @@ export function buildStandardTable(region: Region, key: TableKey, lex: Lexicon, 
     table: {
       key,
       title: region.title.title,
-      unit: meta.unit ?? null,
+      unit: meta.unit ?? region.title.unit ?? headerUnit(header.rows),
       header,
       lanes: head.lanes,
       rows: rows.map((r) => r.cells),

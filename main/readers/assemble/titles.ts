@@ -17,6 +17,8 @@ export interface TableTitle {
   scope: Scope | null;
   /** Printed with 续表 / （续）: the continuation of a table titled before. */
   continued: boolean;
+  /** A unit printed in the title (…预算表（单位：万元）), else null. */
+  unit: string | null;
 }
 
 const DIGITS = '[\\d０-９一二三四五六七八九十]';
@@ -24,6 +26,8 @@ const DIGITS = '[\\d０-９一二三四五六七八九十]';
 const LABEL = new RegExp(`^(附表|公开表|公开|表)${DIGITS}{1,3}(号)?表?$|^${DIGITS}{1,3}号?表$`);
 const LEADING_LABEL = new RegExp(`^(附表|公开表|公开|表)${DIGITS}{1,3}(号)?表?[、.．:：\\-—]*(?=\\S)`);
 const CONTINUED = /[（(]续(表)?[)）]$|续表$/;
+/** A unit remark after the title: （单位：万元）, (金额单位:元). */
+const UNIT_REMARK = /[（(](?:金额)?单位\s*[:：]\s*((?:千|万|亿)?元)[)）]$/;
 /** A bracketed remark after the title: （功能科目）, (按经济分类), （预算公开表）. */
 const REMARK = /[（(][^()（）]{1,12}[)）]$/;
 /** Words that make a line a sentence or a reference, never a caption. */
@@ -39,9 +43,12 @@ export function parseTableTitle(text: string, family: LayoutFamily | null = null
   t = t.replace(LEADING_LABEL, '');
   const continued = CONTINUED.test(t);
   t = t.replace(CONTINUED, '');
-  if (NOT_CAPTION.test(t)) return null;
-  if (!/表$/.test(t.replace(REMARK, ''))) return null;
-  return { title: t, number: titleNumber(t, family), kind: titleKind(t), scope: titleScope(t), continued };
+  // A unit remark stays in the printed title; the title's words are judged without it.
+  const unit = UNIT_REMARK.exec(t)?.[1] ?? null;
+  const bare = t.replace(UNIT_REMARK, '');
+  if (NOT_CAPTION.test(bare)) return null;
+  if (!/表$/.test(bare.replace(REMARK, ''))) return null;
+  return { title: t, number: titleNumber(bare, family), kind: titleKind(bare), scope: titleScope(bare), continued, unit };
 }
 
 /** The standard table a title names: the family's own titles first, then the generic rules. */
