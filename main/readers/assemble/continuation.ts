@@ -4,7 +4,7 @@
 // the row it continues. Two complete rows are never joined: only a piece without its own row identity
 // (no 序号 where the table numbers its rows; no code where the table codes them) continues the row above.
 import type { CellSource } from '../../model/types.js';
-import type { RawRow } from '../raw.js';
+import type { RawCell, RawRow } from '../raw.js';
 import { isBlankRow, mergeSource } from './grid.js';
 import type { Grid } from './items.js';
 import { joinCut, joinPieces, squash } from './text.js';
@@ -21,7 +21,7 @@ export interface PendingRow extends DataRow {
 }
 
 /** Column x-ranges of a grid from its cells' boxes (PDF), or null. */
-function columnRanges(g: Grid): ([number, number] | null)[] | null {
+export function columnRanges(g: Grid): ([number, number] | null)[] | null {
   const lefts: number[][] = Array.from({ length: g.width }, () => []);
   const rights: number[][] = Array.from({ length: g.width }, () => []);
   for (const r of g.rows) {
@@ -128,6 +128,35 @@ export function joinRows(pending: PendingRow[], opts: JoinOptions): DataRow[] {
       continue;
     }
     out.push({ cells: row.cells, sources: row.sources, page: row.page });
+  }
+  return out;
+}
+
+/**
+ * The rows of grid `from` laid on the columns of grid `to` (PDF boxes): each cell goes to the columns whose
+ * centres it covers, spanning them. Null when the boxes are unknown.
+ */
+export function regrid(from: Grid, to: Grid): RawRow[] | null {
+  const ranges = columnRanges(to);
+  if (!ranges || ranges.some((r) => !r)) return null;
+  const centres = ranges.map((r) => (r![0] + r![1]) / 2);
+  const out: RawRow[] = [];
+  for (const row of from.rows) {
+    const cells: RawCell[] = Array.from({ length: to.width }, () => ({ text: '', src: null, rowSpan: 1, colSpan: 1, covered: true }));
+    for (const c of row.cells) {
+      const b = c.src?.box;
+      if (c.covered || !b) continue;
+      const cols = centres.map((x, k) => (x >= b[0] && x <= b[2] ? k : -1)).filter((k) => k >= 0);
+      if (!cols.length) continue;
+      cells[cols[0]!] = { ...c, colSpan: cols.length };
+    }
+    // Columns no cell of this row reaches (a rule the other page does not draw) are blank cells of their own.
+    let reach = -1;
+    cells.forEach((cell, k) => {
+      if (!cell.covered) reach = Math.max(reach, k + cell.colSpan - 1);
+      else if (k > reach) cells[k] = { text: '', src: null, rowSpan: 1, colSpan: 1 };
+    });
+    out.push({ ...row, cells });
   }
   return out;
 }

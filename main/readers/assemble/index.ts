@@ -3,12 +3,15 @@
 // by meaning (t1–t9 of a 预算, d1–d9 of a 决算); every other titled table among them is an extra table; what
 // is left is the narrative (before, between or after the tables), with the tables it holds.
 import { detectFamily, lexiconFor, type LayoutFamily } from '../../model/families/index.js';
+import type { Lexicon } from '../../model/lexicon/concepts.js';
 import { unusableInput } from '../../model/errors.js';
 import type { BudgetDocument, DocKind, ExtraTable, Scope, TableKey } from '../../model/types.js';
 import type { RawDocument } from '../raw.js';
 import { classifyRegion } from './classify.js';
+import { regrid } from './continuation.js';
+import { headerRowCount } from './header.js';
 import { buildExtraTable } from './extra-tables.js';
-import { toItems, type Item } from './items.js';
+import { toItems, type Grid, type Item } from './items.js';
 import { coverMeta, parseMetaLines, vote, yearFromText } from './metadata.js';
 import { buildNarrative } from './narrative.js';
 import { findRegions, type Region } from './regions.js';
@@ -68,6 +71,7 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
   const lex = lexiconFor(family);
   const labels = family?.meta?.department ?? [];
   const regions = findRegions(items, family);
+  for (const r of regions) r.grids = joinSplitHeader(r.grids, lex);
   const kind: DocKind = kindOf(items, family, cover.kind) ?? (family?.kind as DocKind | undefined) ?? '预算';
 
   // Each region as a standard table (by meaning) or another table; a standard table printed twice keeps the first.
@@ -131,6 +135,20 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
     narrative,
     extra_tables: extras,
   };
+}
+
+/**
+ * A table whose header block a page break cuts (Word and Writer let rows break across pages): the first grid
+ * holds nothing but header rows; they are laid on the next page's columns and the header goes on there.
+ */
+function joinSplitHeader(grids: Grid[], lex: Lexicon): Grid[] {
+  const [a, b] = grids;
+  if (!a || !b || headerRowCount(a.rows, lex, { first: true }) < a.rows.length) return grids;
+  const [from, to] = a.width > b.width ? [b, a] : [a, b];
+  const laid = regrid(from, to);
+  if (!laid) return grids;
+  const rows = from === a ? [...laid, ...b.rows] : [...a.rows, ...laid];
+  return [{ ...b, width: to.width, rows, page: a.page, atPageTop: a.atPageTop }, ...grids.slice(2)];
 }
 
 /** A file without standard tables is still a disclosure when a title names one and the narrative holds text. */

@@ -72,7 +72,9 @@ export function sheetBlocks(view: SheetView, blocks: RawBlock[]): void {
     if (view.rowHidden(r)) continue;
     const filled = cols.filter((c) => textAt(r, c).trim() !== '');
     if (!filled.length) {
-      flush();
+      // A row that a merge from above reaches into (a blank header row under 公务用车购置费…) stays in its grid.
+      if (open.length && cols.some((c) => g.covered.has(key(r, c)))) open.push(r);
+      else flush();
       continue;
     }
     const texts = filled.map((c) => textAt(r, c).trim());
