@@ -163,6 +163,19 @@ describe('assembler', () => {
     expect(parseTableTitle('部 门 预 算 财 政 拨 款 收 支 总 表（续）')).toMatchObject({ number: 4, continued: true });
     expect(parseTableTitle('详见部门预算收支总表')).toBeNull();
     expect(parseTableTitle('部门预算收支总表.....3')).toBeNull();
+    // Other layouts: year prefix, labels, remarks, 决算 titles; a label alone is no title.
+    expect(parseTableTitle('2025年部门财务收支预算总表')).toMatchObject({ number: 1, title: '2025年部门财务收支预算总表', scope: '部门' });
+    expect(parseTableTitle('2024年预算单位一般公共预算基本支出部门预算经济分类预算表')).toMatchObject({ number: 6, scope: '单位' });
+    expect(parseTableTitle('公开 05 表 一般公共预算支出预算表（功能科目）')).toMatchObject({ number: 5, title: '一般公共预算支出预算表（功能科目）' });
+    expect(parseTableTitle('附件1：2024年部门收支总表')).toMatchObject({ number: 1, title: '2024年部门收支总表' });
+    expect(parseTableTitle('表1-2 部门收入总表')).toMatchObject({ number: 2, title: '部门收入总表' });
+    expect(parseTableTitle('政府性基金预算财政拨款收入支出决算表')).toMatchObject({ number: 7, kind: '决算' });
+    expect(parseTableTitle('一般公共预算财政拨款支出决算表')).toMatchObject({ number: 5, kind: '决算' });
+    expect(parseTableTitle('2024年一般公共预算支出表（单位：万元）')).toMatchObject({ number: 5, unit: '万元' });
+    expect(parseTableTitle('财政拨款支出预算表（功能科目）')).toMatchObject({ number: null });
+    expect(parseTableTitle('2019年政府采购预算表')).toMatchObject({ number: null });
+    expect(parseTableTitle('公开 01 表')).toBeNull();
+    expect(parseTableTitle('编制部门：上海市普陀区人民政府办公室 单位：元')).toBeNull();
   });
 
   it('titles a sheet by its tab name when it prints none; units from a title remark or the header', () => {

@@ -39,7 +39,7 @@ export function stripTitle(title: string): string {
   // Trailing 续表 / (续) / a bracketed remark such as （功能科目）, (按经济分类).
   t = t.replace(/[（(]续(表)?[)）]$|续表$/, '');
   // Labels (公开01表, 表一, 附表3) and list numbering (1. / 一、); a bare 一 may begin the title (一般公共预算…).
-  t = t.replace(/^(附表|公开表|公开|表)[\d一二三四五六七八九十]{0,3}(号)?(表)?[、.．:：\-—]*/, '');
+  t = t.replace(/^(附件|附表|公开表|公开|表)[\d一二三四五六七八九十]{0,3}(号)?(表)?[、.．:：\-—]*/, '');
   t = t.replace(/^[\d一二三四五六七八九十]{1,3}[、.．:：\-—]+/, '');
   t = t.replace(/^\d{4}年度?/, '');
   t = t.replace(/^(预算单位|部门|单位)/, '');

@@ -23,8 +23,9 @@ export interface TableTitle {
 
 const DIGITS = '[\\d０-９一二三四五六七八九十]';
 /** A table's number label: 公开01表, 公开表一, 表3, 附表 3, 公开 01 表. */
-const LABEL = new RegExp(`^(附表|公开表|公开|表)${DIGITS}{1,3}(号)?表?$|^${DIGITS}{1,3}号?表$`);
-const LEADING_LABEL = new RegExp(`^(附表|公开表|公开|表)${DIGITS}{1,3}(号)?表?[、.．:：\\-—]*(?=\\S)`);
+const NUMBER = `${DIGITS}{1,3}([-－.．]${DIGITS}{1,2})?`;
+const LABEL = new RegExp(`^(附件|附表|公开表|公开|表)${NUMBER}(号)?表?$|^${NUMBER}号?表$`);
+const LEADING_LABEL = new RegExp(`^(附件|附表|公开表|公开|表)${NUMBER}(号)?表?[、.．:：\\-—]*(?=\\S)`);
 const CONTINUED = /[（(]续(表)?[)）]$|续表$/;
 /** A unit remark after the title: （单位：万元）, (金额单位:元). */
 const UNIT_REMARK = /[（(](?:金额)?单位\s*[:：]\s*((?:千|万|亿)?元)[)）]$/;
@@ -39,7 +40,7 @@ export const isTableLabel = (text: string): boolean => LABEL.test(squash(text));
 /** The printed title of a line, or null when the line is no table title. */
 export function parseTableTitle(text: string, family: LayoutFamily | null = null): TableTitle | null {
   let t = squash(text).replace(/[‘’「」]/g, '"');
-  if (t.length < 4 || t.length > 60) return null;
+  if (t.length < 4 || t.length > 60 || LABEL.test(t)) return null;
   t = t.replace(LEADING_LABEL, '');
   const continued = CONTINUED.test(t);
   t = t.replace(CONTINUED, '');
