@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDisclosure } from '../main/readers/index.js';
 import { fixture } from './helpers/paths.js';
-import { tableDifferences, type Truth } from './helpers/truth-tables.js';
+import { realTruth as truthOf, tableDifferences } from './helpers/truth-tables.js';
 
-const truthOf = (name: string): Truth => JSON.parse(fs.readFileSync(fixture('real', 'truth', `${name}.json`), 'utf8'));
 
 describe('real content through other generators: every standard table exactly', () => {
   for (const [file, name] of [

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDisclosure } from '../main/readers/index.js';
 import { fixture } from './helpers/paths.js';
-import { tableDifferences, type Truth } from './helpers/truth-tables.js';
+import { realTruth as truthOf, tableDifferences } from './helpers/truth-tables.js';
 
 const read = async (name: string) => readDisclosure(new Uint8Array(fs.readFileSync(fixture('real', `${name}.pdf`))), `${name}.pdf`);
-const truthOf = (name: string): Truth => JSON.parse(fs.readFileSync(fixture('real', 'truth', `${name}.json`), 'utf8'));
 
 describe('real disclosures: every standard table exactly, with its title, header, unit, note and pages', () => {
   for (const [name, what] of [

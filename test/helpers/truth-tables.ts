@@ -1,7 +1,9 @@
 // Compares a read document with a corpus truth file (../shared/corpus/SCHEMA.md) the way ../shared/tools/score.mjs
 // does — cells compared without whitespace, numbers by value (thousands separators ignored) — and lists every
 // difference in words, so a test can assert the list is empty and a failure says which cell is wrong.
+import fs from 'node:fs';
 import type { BudgetDocument } from '../../main/model/types.js';
+import { fixture } from './paths.js';
 import { same } from './table-score.js';
 
 export interface TruthTable {
@@ -59,3 +61,6 @@ export function tableDifferences(truth: Truth, doc: BudgetDocument, skipMeta: st
   }
   return out;
 }
+
+/** A truth file copied into test/fixtures/real/truth. */
+export const realTruth = (name: string): Truth => JSON.parse(fs.readFileSync(fixture('real', 'truth', `${name}.json`), 'utf8')) as Truth;
