@@ -97,10 +97,14 @@ function scanRegion(items: Item[], titles: (TableTitle | null)[], at: number): R
       region.end = i + 1;
       continue;
     }
-    // Lines after a note on its page, up to a heading, are more of it (a template instruction, a wrapped line).
+    // Short lines after a note, up to a heading, are more of it (a template instruction, a wrapped line): on the
+    // note's page, or — where there are no pages — when the note runs on or another note line follows.
+    const prev = region.notes[region.notes.length - 1];
     const notePage = (items[region.end - 1] as Line).page;
-    if (region.notes.length && it.page === notePage && !headingLine(it)) {
-      const prev = region.notes[region.notes.length - 1]!;
+    const next = items[i + 1];
+    const belongs =
+      notePage !== undefined ? it.page === notePage : !/[。！!]$/.test(prev ?? '') || (next?.kind === 'line' && isNote(next.text));
+    if (prev !== undefined && belongs && clean(it.text).length <= 120 && !headingLine(it)) {
       if (/[。！!：:]$/.test(prev)) region.notes.push(clean(it.text));
       else region.notes[region.notes.length - 1] = prev + clean(it.text);
       region.end = i + 1;
