@@ -14,7 +14,7 @@ import { buildExtraTable } from './extra-tables.js';
 import { toItems, type Grid, type Item } from './items.js';
 import { coverMeta, parseMetaLines, vote, yearFromText } from './metadata.js';
 import { buildNarrative } from './narrative.js';
-import { findRegions, type Region } from './regions.js';
+import { findRegions, isNote, type Region } from './regions.js';
 import { buildStandardTable, type BuiltTable } from './standard-tables.js';
 import { parseTableTitle } from './titles.js';
 import { clean, squash } from './text.js';
@@ -97,7 +97,14 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
   // The narrative: everything outside the claimed tables, in order.
   const inTable = new Set<number>();
   regions.forEach((r, k) => {
-    if (claimed[k]) for (let i = r.titleAt; i < r.end; i++) inTable.add(i);
+    if (!claimed[k]) return;
+    for (let i = r.titleAt; i < r.end; i++) inTable.add(i);
+    // A remark printed right above the table (说明：本表由系统导出) is the table's, not narrative.
+    for (let i = r.titleAt - 1; i >= 0; i--) {
+      const it = items[i]!;
+      if (it.kind !== 'line' || !isNote(it.text)) break;
+      inTable.add(i);
+    }
   });
   const rest = items.filter((_, i) => !inTable.has(i));
   const { narrative, extra_tables } = buildNarrative(rest, wrapped, withPages);
