@@ -88,7 +88,7 @@ describe('rule catalogue and 科目 catalogue', () => {
   it('lists every rule with a Chinese title and the cells it reads', () => {
     const rules = ruleCatalogue();
     expect(new Set(rules.map((r) => r.id))).toEqual(new Set([
-      'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-catalog', 'cross-table',
+      'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-format', 'code-catalog', 'cross-table',
       'year-mismatch', 'narrative-vs-table', 'narrative-percent', 'narrative-sum', 'narrative-consistency',
       'procurement-arith', 'rounding', 'year-over-year',
     ]));

@@ -2,6 +2,7 @@
 import type { Rule } from '../types.js';
 import { balance } from './balance.js';
 import { codeCatalog } from './code-catalog.js';
+import { codeFormat } from './code-format.js';
 import { codeHierarchy } from './code-hierarchy.js';
 import { columnSumCodes } from './column-sum-codes.js';
 import { columnSumSangong } from './column-sum-sangong.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   columnSumSangong,
   balance,
   codeHierarchy,
+  codeFormat,
   codeCatalog,
   crossTableTotals,
   crossTableCategories,

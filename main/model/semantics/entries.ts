@@ -29,6 +29,7 @@ export interface Entry {
 }
 
 const GENERIC_LABEL = /^(小计|合计|总计)$/;
+const CODE_CAPTION = /^(类|款|项)$/;
 const TOTAL_LABEL = /^(合计|总计|小计|收入合计|支出合计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$/;
 
 function rowConcept(label: string, defs: ConceptDef[]): string | null {
@@ -84,7 +85,8 @@ function entryOf(row: string[], r: number, panel: Panel, layout: TableLayout, le
   let code: string | null = null;
   let fullCode: string | null = null;
   let level: 1 | 2 | 3 | null = null;
-  const codeTexts = panel.codes.map((c) => squash(row[c]));
+  // A header caption kept as a grid row beside 合计 (类 | 款 | 项 | 合计 …) is not the row's label.
+  const codeTexts = panel.codes.map((c) => squash(row[c])).map((t) => (CODE_CAPTION.test(t) ? '' : t));
   if (codeTexts.some((t) => t !== '') && codeTexts.every((t) => t === '' || /^\d+$/.test(t))) {
     code = codeTexts.join('');
     if (panel.codes.length > 1) {
@@ -114,6 +116,6 @@ function entryOf(row: string[], r: number, panel: Panel, layout: TableLayout, le
   let id: string;
   if (layout.seq !== null && squash(row[layout.seq]) !== '') id = squash(row[layout.seq]);
   else if (code) id = code;
-  else id = firstText(row);
+  else id = firstText(row.map((t, c) => (panel.codes.includes(c) && CODE_CAPTION.test(squash(t)) ? '' : t)));
   return { row: r, panel: panel.index, code, fullCode, level, label, group, concept, isTotal, id };
 }
