@@ -5,6 +5,12 @@
 import type { CellRef, Severity } from '../../model/types.js';
 import type { Draft, Term } from '../types.js';
 import { diffNote, fmtIn, fmtUnit, isTailOf, sum } from './amounts.js';
+
+/** Figures printed coarser than the finest of an identity may differ by half their step: that is rounding, not a difference. */
+function roundingBand(steps: number[]): number {
+  const fine = Math.min(...steps);
+  return steps.filter((s) => s > fine).reduce((a, s) => a + s / 2, 0);
+}
 import type { Amount } from './view.js';
 
 /** A message piece, built only when a check fails (checks run after every edit). */
@@ -59,8 +65,8 @@ export const show = (fen: number, factor: number, withUnit: boolean): string => 
 export function checkSum(id: SumIdentity): Draft | null {
   const partsSum = sum(id.parts.map((p) => p.value));
   const diff = id.total.value - partsSum;
-  if (diff === 0) return null;
   const all = [id.total, ...id.parts];
+  if (diff === 0 || Math.abs(diff) <= roundingBand(all.map((o) => o.step))) return null;
   const tail = isTailOf(diff, all.map((o) => o.step)) && id.severity === undefined;
   const units = mixed(all);
   const f = id.total.factor;
@@ -87,7 +93,7 @@ export function checkEqual(rule: string, a: Operand, b: Operand, subject: Text, 
 /** a ≥ b (within the printed precision); a failing draft blames a. */
 export function checkAtLeast(rule: string, a: Operand, b: Operand, subject: Text, relation: Text, severity: Severity): Draft | null {
   const diff = a.value - b.value;
-  if (diff >= 0) return null;
+  if (diff >= 0 || Math.abs(diff) <= roundingBand([a.step, b.step])) return null;
   const tail = isTailOf(diff, [a.step, b.step]);
   const units = mixed([a, b]);
   return {

@@ -6,9 +6,9 @@ import type { Draft, Rule } from '../types.js';
 
 /** "注：无政府基金预算财政拨款预算，空表列示。" — but not the conditional "如无数据，空表列示". */
 export function saysEmpty(note: string | null | undefined): boolean {
-  const n = squash(note);
-  if (!/空表|本表无数据|无数据|此表为空/.test(n)) return false;
-  return n.split(/[。\n]/).some((s) => /空表|无数据|此表为空/.test(s) && !/如无|若无|如果没有|没有的|无.{0,30}的，/.test(s));
+  if (!/空表|本表无数据|无数据|此表为空/.test(squash(note))) return false;
+  // Sentence by sentence (a line break ends one too): a template's conditional instruction is not the note.
+  return String(note ?? '').split(/[。\n]/).map(squash).some((s) => /空表|无数据|此表为空/.test(s) && !/如无|若无|如果没有|没有的|无.{0,30}的，/.test(s));
 }
 
 /** What a note about each table speaks of. */

@@ -53,15 +53,15 @@ export const CONCEPTS: Concept[] = [
   { id: 'meeting', label: '会议费', pattern: /会议费/g, severity: 'warning' },
   { id: 'training', label: '培训费', pattern: /培训费/g, severity: 'warning' },
   { id: 'procurement', label: '政府采购预算', pattern: /政府采购(?:支出)?预算|政府采购(?:资金|金额|总额)/g, severity: 'warning' },
-  { id: 'procurementGoods', label: '政府采购货物', pattern: /(?:政府采购|拟采购|采购)货物/g, severity: 'warning' },
-  { id: 'procurementWorks', label: '政府采购工程', pattern: /(?:政府采购|拟采购|采购)工程/g, severity: 'warning' },
-  { id: 'procurementServices', label: '政府采购服务', pattern: /(?:政府采购|拟购买|购买|采购)服务/g, severity: 'warning' },
+  { id: 'procurementGoods', label: '政府采购货物', pattern: /(?:政府采购|拟采购|采购)货物|货物(?:类)?采购/g, severity: 'warning' },
+  { id: 'procurementWorks', label: '政府采购工程', pattern: /(?:政府采购|拟采购|采购)工程|工程(?:类)?采购/g, severity: 'warning' },
+  { id: 'procurementServices', label: '政府采购服务', pattern: /(?:政府采购|拟购买|购买|采购)服务|服务(?:类)?采购/g, severity: 'warning' },
   { id: 'assetsHeld', label: '上年末固定资产', pattern: /(?:上年末|年末|期末)?固定资产(?:金额|总额|原值|价值|账面价值)?(?!占用)/g, severity: 'warning' },
   { id: 'assetsPurchase', label: '拟购置固定资产', pattern: /(?:拟|计划)购置(?:的)?固定资产(?:总额|金额)?/g, severity: 'warning' },
 ];
 
 /** Filler allowed between the words and the number: "共计安排", "为", "预算安排" … */
-export const FILLER = String.raw`(?:\s|[:：，,“”"]|为|是|共计|合计|总计|共|计|约|达到|达|总额|金额|数额|数|的|年度|全年|本年度|本年|当年|安排|预算|拨款|财政|支出|经费|费用|资金|部分|其中)`;
+export const FILLER = String.raw`(?:\s|[:：，,“”"]|[（(][^（）()]{0,12}[)）]|执行|为|是|共计|合计|总计|共|计|约|达到|达|总额|金额|数额|数|的|年度|全年|本年度|本年|当年|安排|预算|拨款|财政|支出|经费|费用|资金|部分|其中)`;
 /** Comparisons with last year: the amount after them is a change, not a level. */
 export const COMPARE = String.raw`(?:比上年|较上年|比去年|较去年|与上年相比|与去年相比|与上年|与去年|同比|比上年度|较上年度|(?:比|较|与)\s*(?:19|20)\d{2}\s*年度?(?:当年)?(?:预算)?(?:执行数|数)?(?:相比)?|上年)`;
 export const CHANGE = String.raw`(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减|下调|上调|减|增)`;

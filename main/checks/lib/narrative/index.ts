@@ -169,7 +169,7 @@ function paragraphFacts(p: NarrativeParagraph, dynamics: DynamicConcept[], year:
       // In a paragraph about one 科目: "2023年当年预算执行数为54.60万元，2024年预算安排53.84万元"; in a 决算
       // the 年初预算/全年预算 figures are another stage than the 决算 the tables print.
       if (final && BUDGET_STAGE.test(window)) continue;
-      const previous = PREVIOUS.test(window);
+      const previous = PREVIOUS.test(p.text.slice(p.sentences[t.sentence]?.start ?? 0, t.start).replace(/^.*[，,]/, ''));
       const other = !previous && otherPeriod(p, t, year);
       if (!other || previous) facts.push({ token: t, concept: whole.concept, change: null, cell: { ...cell, row: whole.item.code }, item: whole.item, previous, otherPeriod: previous || other });
     }
