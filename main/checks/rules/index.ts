@@ -19,6 +19,7 @@ import { fixedAssets } from './fixed-assets.js';
 import { narrativeConsistency } from './narrative-consistency.js';
 import { narrativeCount } from './narrative-count.js';
 import { narrativeDirection } from './narrative-direction.js';
+import { narrativeItem } from './narrative-item.js';
 import { narrativePercent } from './narrative-percent.js';
 import { narrativeSum } from './narrative-sum.js';
 import { narrativeVsTable } from './narrative-vs-table.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   narrativePercent,
   narrativeSum,
   narrativeConsistency,
+  narrativeItem,
   narrativeDirection,
   narrativeCount,
   procurementArith,

@@ -114,6 +114,9 @@ function paragraphItem(p: NarrativeParagraph): { concept: ConceptRef; item: Reso
 /** 年初预算为 / 全年预算数 — the budget stage of a 决算 figure. */
 const BUDGET_STAGE = /(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?[:：]?\s*$/;
 
+/** This year's level of a 科目: 预算安排 / 预算数为 / 支出决算为. */
+const CURRENT = /(?:预算安排|安排预算|预算(?:数)?(?:为|是)|(?:支出)?决算(?:数)?(?:为|是)|支出(?:为|是))[:：]?\s*$/;
+
 const PREVIOUS = /(?:上年|去年|上一年度?|(?:19|20)\d{2}\s*年(?:度)?)(?:当年)?(?:预算)?(?:执行数|预算数|决算数|预算执行数)[为是:：]?\s*$/;
 
 function paragraphFacts(p: NarrativeParagraph, dynamics: DynamicConcept[], year: number, final: boolean): Fact[] {
@@ -169,7 +172,10 @@ function paragraphFacts(p: NarrativeParagraph, dynamics: DynamicConcept[], year:
       // In a paragraph about one 科目: "2023年当年预算执行数为54.60万元，2024年预算安排53.84万元"; in a 决算
       // the 年初预算/全年预算 figures are another stage than the 决算 the tables print.
       if (final && BUDGET_STAGE.test(window)) continue;
-      const previous = PREVIOUS.test(p.text.slice(p.sentences[t.sentence]?.start ?? 0, t.start).replace(/^.*[，,]/, ''));
+      const clause = p.text.slice(p.sentences[t.sentence]?.start ?? 0, t.start).replace(/^.*[，,]/, '');
+      const previous = PREVIOUS.test(clause);
+      // Only a level said as such ("2024年预算安排53.84万元"); amounts in a reason ("增加综合管理费209万元") are not the 科目's.
+      if (!previous && !CURRENT.test(clause)) continue;
       const other = !previous && otherPeriod(p, t, year);
       if (!other || previous) facts.push({ token: t, concept: whole.concept, change: null, cell: { ...cell, row: whole.item.code }, item: whole.item, previous, otherPeriod: previous || other });
     }
