@@ -72,7 +72,7 @@ app.whenReady().then(() => {
     const r = await dialog.showOpenDialog(mainWindow!, {
       title: '导入部门预算公开文件',
       properties: ['openFile', 'multiSelections'],
-      filters: [{ name: '预算公开文件', extensions: ['pdf', 'docx', 'xlsx'] }],
+      filters: [{ name: '预算公开文件', extensions: ['pdf', 'docx', 'xlsx', 'doc', 'wps', 'xls', 'et'] }],
     });
     return r.canceled ? [] : r.filePaths;
   });

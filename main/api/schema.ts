@@ -13,7 +13,7 @@ export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   'archive.importBytes': z.object({ fileName: text(512).min(1), dataBase64: z.string().max(400 * 1024 * 1024) }).strict(),
   'archive.importFolder': z.object({ path: text(4096).min(1) }).strict(),
   'submission.get': z.object({ id }).strict(),
-  'submission.source': z.object({ id }).strict(),
+  'submission.source': z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
   'submission.delete': z.object({ id }).strict(),
   'correction.apply': z
     .object({

@@ -2,10 +2,11 @@
 // carried unchanged by the Electron IPC bridge (app/), the loopback HTTP bridge (main/bridge) and called
 // in-process by the command line. Inputs and outputs are plain JSON.
 // The renderer may import this file with `import type` only.
-import type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
+import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
+import type { ColumnRole } from '../model/semantics/index.js';
 
-export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
+export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
 
 export interface SubmissionSummary {
@@ -13,11 +14,14 @@ export interface SubmissionSummary {
   departmentCode: string;
   department: string;
   scope: Scope;
+  kind: DocKind;
   year: number;
   version: number;
   fileName: string;
   format: SourceFormat;
   sha256: string;
+  /** Further files of the submission (narrative or tables published apart, the same disclosure in another format). */
+  files: { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
   importedAt: string;
   pageCount: number | null;
   /** Open findings by severity (dismissed ones are not counted). */
@@ -28,18 +32,47 @@ export interface SubmissionSummary {
   correctionCount: number;
 }
 
+/** A standard table's layout as the review screen shows it: what each printed column is, each row's id and label. */
+export interface TableLayoutView {
+  /** The table's unit as printed (元, 万元). */
+  unit: string;
+  columns: {
+    index: number;
+    /** The id findings and corrections use for the column (栏次 where printed, else the 1-based position). */
+    id: string;
+    role: ColumnRole;
+    /** The column as its header names it (基本支出, 人员经费, 公务接待费 …). */
+    name: string;
+    concept: string | null;
+    /** Side-by-side block (the income and expenditure halves of a 收支总表); -1 for 序号. */
+    panel: number;
+  }[];
+  /** A column of each panel, in panel order. */
+  panelColumns: number[];
+  /** Per row, per panel: the row id findings and corrections use (序号, 科目编码, or the row's first text). */
+  rowIds: string[][];
+  /** Per row, per panel: the row as an auditor names it (`2010301 行政运行`, `一、财政拨款收入`, `合计`). */
+  rowLabels: string[][];
+}
+
 export interface SubmissionView {
   summary: SubmissionSummary;
   /** The document with every live correction applied; its findings are the re-run checks. */
   document: BudgetDocument;
+  /** Each standard table's layout, by key. */
+  layouts: Partial<Record<TableKey, TableLayoutView>>;
   findings: ReviewFinding[];
   corrections: Correction[];
   reviewed: TableKey[];
 }
 
 export interface ImportResult {
-  /** stored: a new submission or version; duplicate: these bytes were stored before. */
-  status: 'stored' | 'duplicate';
+  /**
+   * stored: a new submission or version; duplicate: these bytes were stored before; joined: the file brought
+   * the tables or the narrative an archived submission lacked; same-content: the same disclosure in another
+   * file, kept beside the submission.
+   */
+  status: 'stored' | 'duplicate' | 'joined' | 'same-content';
   submission: SubmissionSummary;
 }
 
@@ -57,14 +90,14 @@ export interface ArchiveApi {
   'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
   /** Import bytes (browser drag-and-drop, file input). */
   'archive.importBytes': (input: { fileName: string; dataBase64: string }) => Promise<ImportResult>;
-  /** Import every .pdf/.docx/.xlsx in a folder; progress is reported through `events`. */
+  /** Import every .pdf/.docx/.xlsx (and legacy .doc/.wps/.xls/.et) in a folder; progress is reported through `events`. */
   'archive.importFolder': (input: { path: string }) => Promise<{ results: (ImportResult | { status: 'error'; error: ImportError })[] }>;
 }
 
 export interface SubmissionApi {
   'submission.get': (input: { id: number }) => Promise<SubmissionView>;
-  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer). */
-  'submission.source': (input: { id: number }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
+  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer); `sha256` picks a further file. */
+  'submission.source': (input: { id: number; sha256?: string }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
   'submission.delete': (input: { id: number }) => Promise<{ deleted: boolean }>;
 }
 

@@ -8,7 +8,8 @@ export type TableKey = BudgetTableKey | FinalTableKey;
 export type Scope = '部门' | '单位';
 /** 预算 (budget) or 决算 (final accounts). */
 export type DocKind = '预算' | '决算';
-export type SourceFormat = 'pdf' | 'docx' | 'xlsx';
+/** By content: .xls covers WPS 表格 .et (the same BIFF workbook), .doc covers WPS 文字 .wps (the same Word binary). */
+export type SourceFormat = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls';
 
 /** Where a figure came from, so the review screen can show it. */
 export interface CellSource {
@@ -16,10 +17,10 @@ export interface CellSource {
   page?: number;
   /** PDF box in points, top-left origin of the page: [x0, y0, x1, y1]. */
   box?: [number, number, number, number];
-  /** .xlsx sheet name and A1 address. */
+  /** .xlsx/.xls sheet name and A1 address. */
   sheet?: string;
   cell?: string;
-  /** .docx: 0-based index of the w:tbl in the body, row and column in its grid. */
+  /** .docx/.doc: 0-based index of the table in the body, row and column in its grid. */
   table?: number;
   row?: number;
   col?: number;
@@ -47,6 +48,8 @@ export interface StandardTable {
   pages: number[] | null;
   /** Provenance parallel to rows (same shape); null where unknown. */
   sources: (CellSource | null)[][];
+  /** sha256 of the file the table was read from, when it is not the document's own file (a joined submission). */
+  file?: string;
 }
 
 export interface ExtraTable {
@@ -59,6 +62,7 @@ export interface ExtraTable {
   note: string | null;
   pages?: number[] | null;
   sources?: (CellSource | null)[][];
+  file?: string;
 }
 
 export interface NarrativeSection {
@@ -66,6 +70,8 @@ export interface NarrativeSection {
   paragraphs: string[];
   /** Source page of each paragraph (PDF), parallel to paragraphs. */
   pages?: (number | null)[];
+  /** sha256 of the file the section was read from, when it is not the document's own file. */
+  file?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -100,6 +106,13 @@ export interface SourceInfo {
   pageCount: number | null;
 }
 
+/** What a further file of a submission brought: its tables, its narrative, or the same disclosure again. */
+export type FileRole = 'tables' | 'narrative' | 'alternate';
+
+export interface AttachedFile extends SourceInfo {
+  role: FileRole;
+}
+
 export interface BudgetDocument {
   /** Stable id: the sha256 of the source bytes. */
   id: string;
@@ -118,6 +131,8 @@ export interface BudgetDocument {
   extra_tables: ExtraTable[];
   findings: Finding[];
   source: SourceInfo;
+  /** Further files of the same submission (narrative and tables published apart, another format). */
+  attachments?: AttachedFile[];
 }
 
 /** The CONTRACT.md projection printed by `cli check --json`. */

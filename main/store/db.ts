@@ -14,9 +14,10 @@ export function openArchive(file: string): ArchiveDb {
     // The Electron shell passes a better-sqlite3 binding built for Electron's ABI (scripts/start.mjs).
     const nativeBinding = process.env.BUDGET_SQLITE_BINDING;
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
+    // The timeout first: a second process opening the archive waits for the first one's write lock.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
   } catch (err) {
     throw new AppError('unusable-input', `无法打开档案库：${file}`, `cannot open the archive database ${file}: ${(err as Error).message}`);
   }

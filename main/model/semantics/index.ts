@@ -85,3 +85,13 @@ export function locateCell(table: TableShape, rowId: string, colId: string, fami
   for (let r = 0; r < table.rows.length; r++) if (rowIdAt(table, r, col, family) === rowId) return { row: r, col };
   return null;
 }
+
+/** How an auditor names a cell: its row (`2010301 行政运行`, `一、财政拨款收入`, `合计`) and its column (`基本支出`). */
+export function cellLabels(table: TableShape, r: number, c: number, family: string | null = null): { row: string; column: string } {
+  const sem = describeTable(table, family);
+  const col = sem.columns[c];
+  const here = sem.byRow[r] ?? [];
+  const entry = here.find((e) => col && e.panel === col.panel) ?? here[0];
+  const row = entry ? [entry.fullCode ?? entry.code, entry.label].filter(Boolean).join(' ') : firstText(table.rows[r] ?? []);
+  return { row, column: col ? columnName(col) : `第${c + 1}列` };
+}

@@ -1,19 +1,13 @@
-// .xlsx → RawDocument with exceljs. Each visible sheet is cut by content into lines (titles, the
-// department/year/unit line, notes) and grids (the tables, with their merges); nothing assumes which
-// sheet holds which table or where on the sheet it sits.
+// .xlsx → RawDocument with exceljs: each visible sheet, in tab order, as a SheetView cut into lines and
+// grids by ./sheet-blocks.ts.
 import { AUDIT_SHEET_NAMES } from '../../model/workbook.js';
 import ExcelJS from 'exceljs';
 import { unusableInput } from '../../model/errors.js';
-import type { RawBlock, RawCell, RawDocument } from '../raw.js';
+import type { RawBlock, RawDocument } from '../raw.js';
 import { formatNumber } from './number-format.js';
+import { sheetBlocks, type SheetMerge, type SheetView } from './sheet-blocks.js';
 
 type Sheet = ExcelJS.Worksheet;
-
-const colName = (c: number): string => {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 function decodeAddress(a: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a.trim());
@@ -45,42 +39,36 @@ export function cellText(cell: ExcelJS.Cell): string {
   return show(v);
 }
 
-interface Grid {
-  text: string[][];
-  /** Merge master of each covered cell, and the span of each master. */
-  span: Map<string, { rows: number; cols: number }>;
-  covered: Set<string>;
+function decodeMerge(m: string): SheetMerge {
+  const [a, b] = m.split(':') as [string, string | undefined];
+  const tl = decodeAddress(a);
+  const br = decodeAddress(b ?? a);
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
 }
 
-const key = (r: number, c: number) => `${r}:${c}`;
-
-function readGrid(ws: Sheet): Grid {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
+function sheetView(ws: Sheet): SheetView {
   const text: string[][] = [];
-  for (let r = 1; r <= rows; r++) {
+  for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const line: string[] = [];
-    for (let c = 1; c <= cols; c++) {
-      const cell = row.getCell(c);
-      line.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell));
-    }
+    for (let c = 1; c <= ws.columnCount; c++) line.push(cellText(row.getCell(c)));
     text.push(line);
   }
-  const span = new Map<string, { rows: number; cols: number }>();
-  const covered = new Set<string>();
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
-  for (const m of merges) {
-    const [a, b] = m.split(':') as [string, string | undefined];
-    const tl = decodeAddress(a);
-    const br = decodeAddress(b ?? a);
-    span.set(key(tl.row, tl.col), { rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 });
-    for (let r = tl.row; r <= br.row; r++) for (let c = tl.col; c <= br.col; c++) if (r !== tl.row || c !== tl.col) covered.add(key(r, c));
-  }
-  return { text, span, covered };
+  return {
+    name: ws.name,
+    text,
+    columnCount: ws.columnCount,
+    merges: merges.map(decodeMerge),
+    rowHidden: (r) => ws.getRow(r).hidden,
+    colHidden: (c) => ws.getColumn(c).hidden,
+    style: (r, c) => {
+      const cell = ws.getRow(r).getCell(c);
+      const h = cell.alignment?.horizontal;
+      return { bold: cell.font?.bold, centered: h === 'center' || h === 'centerContinuous', fontSize: cell.font?.size };
+    },
+  };
 }
-
-const META_LINE = /预算年度|^\s*单位[:：]|截止(时间|日期)[:：]/;
 
 /** Tab order of a sheet (exceljs keeps it as orderNo, not in its typings). */
 const orderOf = (ws: Sheet): number => (ws as unknown as { orderNo?: number }).orderNo ?? ws.id;
@@ -96,76 +84,6 @@ export async function readXlsxRaw(bytes: Uint8Array): Promise<RawDocument> {
     .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && !AUDIT_SHEET_NAMES.includes(ws.name))
     .sort((a, b) => orderOf(a) - orderOf(b));
   const blocks: RawBlock[] = [];
-  for (const ws of sheets) sheetBlocks(ws, blocks);
+  for (const ws of sheets) sheetBlocks(sheetView(ws), blocks);
   return { format: 'xlsx', pageCount: null, blocks };
-}
-
-function sheetBlocks(ws: Sheet, blocks: RawBlock[]): void {
-  const g = readGrid(ws);
-  const visibleCols: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) if (!ws.getColumn(c).hidden) visibleCols.push(c);
-  const usedCols = visibleCols.filter((c) => g.text.some((line) => (line[c - 1] ?? '').trim() !== ''));
-  if (!usedCols.length) return;
-  const minCol = usedCols[0]!;
-  const maxCol = usedCols[usedCols.length - 1]!;
-  const cols = visibleCols.filter((c) => c >= minCol && c <= maxCol);
-  const width = cols.length;
-
-  let open: number[] = [];
-  const flush = () => {
-    if (open.length) blocks.push(gridBlock(ws, g, open, cols));
-    open = [];
-  };
-  for (let r = 1; r <= g.text.length; r++) {
-    if (ws.getRow(r).hidden) continue;
-    const filled = cols.filter((c) => (g.text[r - 1]![c - 1] ?? '').trim() !== '');
-    if (!filled.length) {
-      flush();
-      continue;
-    }
-    const texts = filled.map((c) => g.text[r - 1]![c - 1]!.trim());
-    const first = filled[0]!;
-    const firstSpan = g.span.get(key(r, first))?.cols ?? 1;
-    const isMeta = texts.some((t) => META_LINE.test(t)) && filled.length <= 4;
-    const isLine = filled.length === 1 && (open.length === 0 || firstSpan * 2 >= width || /^注/.test(texts[0]!));
-    if (isMeta || isLine) {
-      flush();
-      const cell = ws.getRow(r).getCell(first);
-      blocks.push({
-        kind: 'paragraph',
-        text: texts.join('  '),
-        src: { sheet: ws.name, cell: `${colName(first)}${r}` },
-        bold: cell.font?.bold || undefined,
-        centered: cell.alignment?.horizontal === 'center' || cell.alignment?.horizontal === 'centerContinuous' || undefined,
-        fontSize: cell.font?.size,
-      });
-    } else open.push(r);
-  }
-  flush();
-}
-
-function gridBlock(ws: Sheet, g: Grid, rows: number[], cols: number[]): RawBlock {
-  const rowSet = new Set(rows);
-  const colIdx = new Map(cols.map((c, i) => [c, i]));
-  return {
-    kind: 'table',
-    rows: rows.map((r) => ({
-      cells: cols.map((c): RawCell => {
-        const k = key(r, c);
-        const src = { sheet: ws.name, cell: `${colName(c)}${r}` };
-        if (g.covered.has(k)) return { text: '', src, rowSpan: 1, colSpan: 1, covered: true };
-        const s = g.span.get(k);
-        // Spans count only the rows and columns that made it into this grid.
-        let rowSpan = 1;
-        let colSpan = 1;
-        if (s) {
-          rowSpan = 0;
-          for (let rr = r; rr < r + s.rows; rr++) if (rowSet.has(rr)) rowSpan++;
-          colSpan = 0;
-          for (let cc = c; cc < c + s.cols; cc++) if (colIdx.has(cc)) colSpan++;
-        }
-        return { text: g.text[r - 1]![c - 1] ?? '', src, rowSpan: Math.max(1, rowSpan), colSpan: Math.max(1, colSpan) };
-      }),
-    })),
-  };
 }

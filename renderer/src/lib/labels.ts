@@ -71,7 +71,7 @@ const RULE_LABEL: Record<string, string> = {
 
 export const ruleLabel = (rule: string): string => RULE_LABEL[rule] ?? rule;
 
-export const FORMAT_LABEL: Record<SourceFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' };
+export const FORMAT_LABEL: Record<SourceFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', doc: 'Word 97–2003 / WPS', xls: 'Excel 97–2003 / WPS' };
 
 export function isTableKey(s: string): s is TableKey {
   return (TABLE_KEYS as readonly string[]).includes(s);
