@@ -10,7 +10,9 @@ import { statedFen } from '../lib/narrative/values.js';
 const fmt = (fen: number): string => fmtIn(fen, 10_000);
 import type { Draft, Rule } from '../types.js';
 
-const groupOf = (id: string): string => (TOTAL_CONCEPTS.includes(id as never) ? 'total' : id);
+/** A balanced budget changes its income and its spending of the same money alike. */
+const groupOf = (id: string): string =>
+  TOTAL_CONCEPTS.includes(id as never) ? 'total' : /^(gpb|fiscal|fund|soc)(Income|Expense)$/.test(id) ? id.replace(/(Income|Expense)$/, '') : id;
 
 export const narrativeConsistency: Rule = {
   id: 'narrative-consistency',

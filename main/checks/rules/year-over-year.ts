@@ -1,6 +1,6 @@
 // year-over-year — with last year's submission of the same department in the archive: a 比上年/较上年
 // change stated in the 情况说明 must equal this year's table figure minus last year's table figure.
-import { fmtIn } from '../lib/amounts.js';
+import { fmtIn, fmtUnit, unitFactor, unitName } from '../lib/amounts.js';
 import { squash } from '../lib/labels.js';
 import { quoteOf } from '../lib/narrative/index.js';
 import { conceptTargets } from '../lib/narrative/targets.js';
@@ -27,9 +27,11 @@ export const yearOverYear: Rule = {
         // A figure printed with fewer decimals agrees with the change rounded to them.
         const tolerance = Math.max(statedStep(f.token), now.step, before.step) / 2;
         if (Math.abs(stated - actualChange) <= tolerance) continue;
-        const unit = now.factor === 1 ? '元' : '万元';
-        const fmt = (x: number): string => fmtIn(x, now.factor);
-        const word = (x: number) => (x >= 0 ? `增加 ${fmt(x)} ${unit}` : `减少 ${fmt(-x)} ${unit}`);
+        // Said in the sentence's unit (万元), whatever unit the tables print.
+        const factor = unitFactor(f.token.unit);
+        const unit = unitName(factor);
+        const fmt = (x: number): string => fmtIn(x, factor);
+        const word = (x: number) => (x >= 0 ? `增加 ${fmt(x)}${unit}` : `减少 ${fmt(-x)}${unit}`);
         out.push({
           rule: 'year-over-year',
           severity: 'error',
@@ -37,10 +39,10 @@ export const yearOverYear: Rule = {
           related: [now.ref],
           expected: actualChange,
           actual: stated,
-          factor: now.factor,
+          factor,
           message:
             `情况说明“${squash(p.heading)}”：${f.concept.label}比上年${word(Math.round(stated))}，` +
-            `但本年 ${now.label} ${fmt(now.value)} − 上年（${ctx.year - 1} 年档案）${before.label} ${fmt(before.value)} = ${word(actualChange)}`,
+            `但本年 ${now.label} ${fmtUnit(now.value, now.factor)} − 上年（${ctx.year - 1} 年档案）${before.label} ${fmtUnit(before.value, before.factor)} = ${word(actualChange)}`,
           page: p.page,
           paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
         });

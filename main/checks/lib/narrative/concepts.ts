@@ -25,11 +25,11 @@ const Q = '["“”\'‘’]?';
 export const CONCEPTS: Concept[] = [
   { id: 'totalIncome', label: '收入预算', pattern: /收入预算|预算收入|收入总计|总收入|收入合计|本年收入|全部收入/g, severity: 'error' },
   { id: 'totalExpense', label: '支出预算', pattern: /支出预算|预算支出|支出总计|总支出|支出合计|本年支出|全部支出/g, severity: 'error' },
-  { id: 'totalBoth', label: '预算收支总额', pattern: /收支预算|预算收支|收支总预算|收支安排|收支总额|收支总计|预算总额|预算总计/g, severity: 'error' },
+  { id: 'totalBoth', label: '预算收支总额', pattern: /收、?支预算|预算收、?支|收、?支总预算|收、?支安排|收、?支总额|收、?支(?:预算)?总计|预算总额|预算总计/g, severity: 'error' },
   { id: 'gpbIncome', label: '一般公共预算拨款收入', pattern: /一般公共预算(?:财政)?(?:拨款)?收入|一般公共预算(?:财政)?拨款/g, severity: 'error' },
   { id: 'fundIncome', label: '政府性基金预算拨款收入', pattern: /政府性?基金预算(?:财政)?(?:拨款)?收入|政府性基金(?:拨款)?收入|基金预算(?:拨款)?收入/g, severity: 'error' },
   { id: 'socIncome', label: '国有资本经营预算拨款收入', pattern: /国有资本经营预算(?:财政)?(?:拨款)?收入/g, severity: 'error' },
-  { id: 'fiscalIncome', label: '财政拨款收入', pattern: /财政拨款收入|财政拨款/g, severity: 'error' },
+  { id: 'fiscalIncome', label: '财政拨款收入', pattern: /财政拨款收、?支(?:总预算|预算|总计)?|财政拨款收入|财政拨款/g, severity: 'error' },
   { id: 'specialIncome', label: '财政专户管理资金收入', pattern: /财政专户(?:管理资金|核拨)?(?:资金)?收入/g, severity: 'error' },
   { id: 'businessIncome', label: '事业收入', pattern: /(?<!其他)事业收入/g, severity: 'error' },
   { id: 'operatingIncome', label: '经营收入', pattern: /(?:事业单位)?经营收入/g, severity: 'error' },

@@ -27,6 +27,7 @@ export interface ResolvedItem {
 const NAME = String.raw`((?:[^\s，,。；;、：:“”"‘’（）()【】]|[（(][^类款项（）()]{1,6}[)）])+?)`;
 const PART = new RegExp(`${NAME}\\s*[（(]\\s*(类|款|项)\\s*[)）]`, 'g');
 const LEVEL: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
+const DASHED = /[“"]([^“”"]{4,80}?[-－—][^“”"]{2,80}?)[”"]\s*科目/g;
 
 /** Clean a printed 科目 name: numbering, a year prefix and the words before a colon go. */
 function cleanName(raw: string): string {
@@ -55,7 +56,15 @@ export function mentions(text: string): Mention[] {
     level = l;
   }
   if (cur) out.push(cur);
-  for (const x of out) x.text = text.slice(x.start, x.end);
+  // “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目: the three levels joined by dashes.
+  for (const m of text.matchAll(DASHED)) {
+    const parts = m[1]!.split(/\s*[-－—]\s*/).map(cleanName).filter(Boolean);
+    if (parts.length < 2 || parts.length > 3 || out.some((x) => x.start <= m.index! && x.end >= m.index!)) continue;
+    const start = m.index! + 1;
+    out.push({ start, end: m.index! + m[0].length, text: m[1]!, lei: parts[0] ?? null, kuan: parts[1] ?? null, xiang: parts[2] ?? null });
+  }
+  out.sort((a, b) => a.start - b.start);
+  for (const x of out) x.text ||= text.slice(x.start, x.end);
   return out;
 }
 
