@@ -16,6 +16,9 @@ export interface Amount extends Money {
   page: number | null;
 }
 
+/** Parsed amounts and row ids of a table, kept across check runs (a correction replaces the rows array). */
+const cellCache = new WeakMap<string[][], { header: unknown; family: string | null; factor: number; money: Map<number, Money | null>; ids: Map<number, string> }>();
+
 export class TableView {
   readonly key: TableKey;
   readonly table: StandardTable;
@@ -24,8 +27,8 @@ export class TableView {
   /** 元 per unit of this table (its own printed unit, else the document's). */
   readonly factor: number;
   readonly unit: string;
-  private readonly moneyMemo = new Map<number, Money | null>();
-  private readonly idMemo = new Map<number, string>();
+  private readonly moneyMemo: Map<number, Money | null>;
+  private readonly idMemo: Map<number, string>;
 
   constructor(table: StandardTable, family: string | null, docUnit: string) {
     this.key = table.key;
@@ -34,6 +37,13 @@ export class TableView {
     this.sem = describeTable(table, family);
     this.unit = table.unit ?? docUnit;
     this.factor = unitFactor(this.unit);
+    let cache = cellCache.get(table.rows);
+    if (!cache || cache.header !== table.header || cache.family !== family || cache.factor !== this.factor) {
+      cache = { header: table.header, family, factor: this.factor, money: new Map(), ids: new Map() };
+      cellCache.set(table.rows, cache);
+    }
+    this.moneyMemo = cache.money;
+    this.idMemo = cache.ids;
   }
 
   /** The title as printed: how messages name the table. */
@@ -136,7 +146,8 @@ export class TableView {
   amount(r: number, c: number, label?: string): Amount | null {
     const m = this.money(r, c);
     if (!m) return null;
-    return { ...m, ref: this.ref(r, c), factor: this.factor, label: label ?? this.cellName(r, c), page: this.page(r, c) };
+    // The page is looked up only for the cells a finding names (the engine does it).
+    return { fen: m.fen, step: m.step, ref: this.ref(r, c), factor: this.factor, label: label ?? this.cellName(r, c), page: null };
   }
 
   /** Amount columns, of one panel or all. */
