@@ -155,6 +155,13 @@ describe('category-name', () => {
     expect(f.find((x) => x.table === 'narrative')!.message).toContain('2018 年以前的科目名称');
     expect(findingsOf(zfban, 'category-name')).toEqual([]);
   });
+
+  it('flags a 项 named otherwise in another table (same code)', () => {
+    const d = setCell(zfban, 't5', '2101101', 3, '行政单位医疗保险');
+    const f = findingsOf(d, 'category-name');
+    expect(f.map(at)).toEqual(['t5|2101101|4']);
+    expect(f[0]!.message).toContain('“行政单位医疗”');
+  });
 });
 
 describe('empty-note on real layouts', () => {

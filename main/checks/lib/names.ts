@@ -1,27 +1,7 @@
 // How findings name things for an auditor: the standard tables by their Chinese names (for a table that is
-// missing, so has no printed title) and each rule id by its Chinese name.
-import type { TableKey } from '../../model/types.js';
+// missing, so has no printed title; the model's list) and each rule id by its Chinese name.
 
-export const TABLE_NAMES: Record<TableKey, string> = {
-  t1: '收支总表',
-  t2: '收入总表',
-  t3: '支出总表',
-  t4: '财政拨款收支总表',
-  t5: '一般公共预算财政拨款支出表',
-  t6: '一般公共预算财政拨款基本支出表',
-  t7: '政府性基金预算财政拨款支出表',
-  t8: '国有资本经营预算财政拨款支出表',
-  t9: '财政拨款“三公”经费支出表',
-  d1: '收入支出决算总表',
-  d2: '收入决算表',
-  d3: '支出决算表',
-  d4: '财政拨款收入支出决算总表',
-  d5: '一般公共预算财政拨款支出决算表',
-  d6: '一般公共预算财政拨款基本支出决算表',
-  d7: '政府性基金预算财政拨款收入支出决算表',
-  d8: '国有资本经营预算财政拨款收入支出决算表',
-  d9: '财政拨款“三公”经费支出决算表',
-};
+export { TABLE_NAMES } from '../../model/tables.js';
 
 /** Rule id → the name an auditor reads (the catalogue of ../../../shared/spec/TABLES.md and beyond). */
 export const RULE_NAMES: Record<string, string> = {

@@ -1,8 +1,9 @@
-// category-name — a 功能分类 类 printed under another name than elsewhere in the document: a 收支总表 or
+// category-name — a 功能分类 科目 printed under another name than elsewhere in the document: the same code
+// named otherwise in two 功能分类 tables; a 收支总表 or
 // 财政拨款收支总表 category, or a 类 named in the narrative (“医疗卫生与计划生育支出（类）”), that is the same
 // 类 (same code through the catalogue's current and former names) as the 支出总表 row printed under another
 // name (卫生健康支出). An outdated official name is said as such.
-import { codePanels } from '../lib/codes.js';
+import { codePanels, codeTree } from '../lib/codes.js';
 import { sideOf } from '../lib/facts.js';
 import { tableOf } from '../lib/keys.js';
 import { normLabel, squash } from '../lib/labels.js';
@@ -54,6 +55,27 @@ export const categoryName: Rule = {
             message: `${v.title} 支出项目“${squash(v.text(it.r, label ?? 0))}”：${why(ctx, code, it.label, theirs)}`, page: v.page(it.r, label),
           });
         }
+      }
+    }
+    // The same code under another name in another 功能分类 table (款 and 项 too).
+    const seen = new Map<string, { name: string; where: string }>();
+    for (const role of ['expense', 'income', 'general', 'fund', 'soe'] as const) {
+      const v = tableOf(ctx, role);
+      const panel = v ? codePanels(v)[0] : undefined;
+      if (!v || panel === undefined) continue;
+      const tree = codeTree(v, panel);
+      if (tree.kind !== 'function') continue;
+      for (const row of tree.rows) {
+        const first = seen.get(row.code);
+        if (!first) {
+          seen.set(row.code, { name: row.name, where: v.title });
+          continue;
+        }
+        if (normLabel(first.name).replace(/其它/g, '其他') === normLabel(row.name).replace(/其它/g, '其他')) continue;
+        out.push({
+          rule: 'category-name', severity: 'warning', cell: v.ref(row.r, tree.nameColumn), related: [], expected: null, actual: null,
+          message: `${v.title} ${row.code}“${row.name}”在${first.where}中为“${first.name}”`, page: v.page(row.r, tree.nameColumn),
+        });
       }
     }
     for (const p of ctx.narrative.all) {
