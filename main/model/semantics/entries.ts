@@ -29,7 +29,6 @@ export interface Entry {
 }
 
 const GENERIC_LABEL = /^(小计|合计|总计)$/;
-const CODE_CAPTION = /^(类|款|项)$/;
 const TOTAL_LABEL = /^(合计|总计|小计|收入合计|支出合计|本年收入合计|本年支出合计|收入总计|支出总计)$|合计$|总计$/;
 
 function rowConcept(label: string, defs: ConceptDef[]): string | null {
@@ -48,11 +47,14 @@ function levelOfJoined(code: string): 1 | 2 | 3 | null {
   return null;
 }
 
-/** The row id where no 序号 is printed: the first non-empty text cell of the row. */
+/** 类, 款, 项 printed in the code columns of the 合计 row (a 决算 prints its header labels there). */
+const CODE_CAPTION = /^[类款项]$/;
+
+/** The row id where no 序号 is printed: the first non-empty text cell of the row (a 类/款/项 caption skipped). */
 export function firstText(row: string[]): string {
   for (const cell of row) {
     const t = String(cell ?? '').trim();
-    if (t) return t;
+    if (t && !CODE_CAPTION.test(t)) return t;
   }
   return '';
 }
@@ -85,7 +87,6 @@ function entryOf(row: string[], r: number, panel: Panel, layout: TableLayout, le
   let code: string | null = null;
   let fullCode: string | null = null;
   let level: 1 | 2 | 3 | null = null;
-  // A header caption kept as a grid row beside 合计 (类 | 款 | 项 | 合计 …) is not the row's label.
   const codeTexts = panel.codes.map((c) => squash(row[c])).map((t) => (CODE_CAPTION.test(t) ? '' : t));
   if (codeTexts.some((t) => t !== '') && codeTexts.every((t) => t === '' || /^\d+$/.test(t))) {
     code = codeTexts.join('');
@@ -116,6 +117,6 @@ function entryOf(row: string[], r: number, panel: Panel, layout: TableLayout, le
   let id: string;
   if (layout.seq !== null && squash(row[layout.seq]) !== '') id = squash(row[layout.seq]);
   else if (code) id = code;
-  else id = firstText(row.map((t, c) => (panel.codes.includes(c) && CODE_CAPTION.test(squash(t)) ? '' : t)));
+  else id = firstText(row);
   return { row: r, panel: panel.index, code, fullCode, level, label, group, concept, isTotal, id };
 }
