@@ -156,6 +156,12 @@ describe('category-name', () => {
     expect(findingsOf(zfban, 'category-name')).toEqual([]);
   });
 
+  it('a narrative 项 named with its words in another order is still resolved, and its name flagged', () => {
+    const f = findingsOf(gaoyuan, 'category-name');
+    expect(f.map((x) => `${x.table} ${x.row}`)).toEqual(['narrative 2040502']);
+    expect(f[0]!.message).toContain('“一般行政管理事务”');
+  });
+
   it('flags a 项 named otherwise in another table (same code)', () => {
     const d = setCell(zfban, 't5', '2101101', 3, '行政单位医疗保险');
     const f = findingsOf(d, 'category-name');

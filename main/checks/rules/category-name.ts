@@ -7,6 +7,7 @@ import { codePanels, codeTree } from '../lib/codes.js';
 import { sideOf } from '../lib/facts.js';
 import { tableOf } from '../lib/keys.js';
 import { normLabel, squash } from '../lib/labels.js';
+import { key } from '../lib/narrative/items.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
 import { categoryRows } from './cross-table-categories.js';
 
@@ -80,6 +81,15 @@ export const categoryName: Rule = {
     }
     for (const p of ctx.narrative.all) {
       for (const { mention, item } of p.items) {
+        // A 项 named otherwise than its row (一般行政事务管理 for 一般行政管理事务).
+        const row = item && mention.xiang ? seen.get(item.code) : undefined;
+        if (row && item && mention.xiang && key(row.name) !== key(mention.xiang)) {
+          out.push({
+            rule: 'category-name', severity: 'warning', cell: { table: 'narrative', row: item.code, column: String(p.index) }, related: [], expected: null, actual: null,
+            message: `情况说明“${squash(p.heading)}”：“${mention.xiang}（项）”在${row.where}中为 ${item.code}“${row.name}”`,
+            page: p.page, paragraph: { heading: p.heading, index: p.index, quote: mention.text },
+          });
+        }
         if (!mention.lei || !item) continue;
         const theirs = printed.get(item.leiCode);
         const name = normLabel(mention.lei);

@@ -37,7 +37,9 @@ export const organisationName: Rule = {
       lines.forEach((raw, i) => {
         const text = squash(raw);
         const index = i === 0 ? null : i - 1;
-        const name = TITLE.exec(text)?.[1] ?? (text.length <= 60 ? LINE.exec(text)?.[1] : undefined);
+        // Title lines only: short, no sentence punctuation (a sentence may name another body's 预算 批复).
+        if (text.length > 60 || /[。，；《]/.test(text)) return;
+        const name = TITLE.exec(text)?.[1] ?? LINE.exec(text)?.[1];
         if (dept && name && isOrganisation(name) && !same(name, dept)) {
           out.push(at(s.heading, index, `“${raw.trim()}”所写单位与本文件的${ctx.doc.scope}“${dept}”不一致`, raw.trim(), s.pages?.[Math.max(0, index ?? 0)] ?? null));
         }

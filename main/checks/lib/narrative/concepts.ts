@@ -7,7 +7,7 @@ export type ConceptId =
   | 'gpbIncome' | 'fundIncome' | 'socIncome' | 'fiscalIncome' | 'specialIncome' | 'businessIncome'
   | 'operatingIncome' | 'otherIncome' | 'carryOver'
   | 'gpbExpense' | 'fiscalExpense' | 'fundExpense' | 'socExpense'
-  | 'basic' | 'project' | 'personnel' | 'publicUse' | 'operatingCost'
+  | 'basic' | 'project' | 'reserve' | 'personnel' | 'publicUse' | 'operatingCost'
   | 'sangong' | 'abroad' | 'carTotal' | 'carBuy' | 'carRun' | 'reception' | 'meeting' | 'training'
   | 'procurement' | 'procurementGoods' | 'procurementWorks' | 'procurementServices' | 'assetsHeld' | 'assetsPurchase';
 
@@ -25,7 +25,7 @@ const Q = '["“”\'‘’]?';
 export const CONCEPTS: Concept[] = [
   { id: 'totalIncome', label: '收入预算', pattern: /收入预算|预算收入|收入总计|总收入|收入合计|本年收入|全部收入/g, severity: 'error' },
   { id: 'totalExpense', label: '支出预算', pattern: /支出预算|预算支出|支出总计|总支出|支出合计|本年支出|全部支出/g, severity: 'error' },
-  { id: 'totalBoth', label: '预算收支总额', pattern: /收、?支预算|预算收、?支|收、?支总预算|收、?支安排|收、?支总额|收、?支(?:预算)?总计|预算总额|预算总计/g, severity: 'error' },
+  { id: 'totalBoth', label: '预算收支总额', pattern: /收、?支预算|预算收、?支|收、?支总预算|收、?支安排|收、?支总额|收、?支(?:预算)?总计|收入、?支出(?:预算)?(?:总计|总额)|预算总额|预算总计/g, severity: 'error' },
   { id: 'gpbIncome', label: '一般公共预算拨款收入', pattern: /一般公共预算(?:财政)?(?:拨款)?收入|一般公共预算(?:财政)?拨款/g, severity: 'error' },
   { id: 'fundIncome', label: '政府性基金预算拨款收入', pattern: /政府性?基金预算(?:财政)?(?:拨款)?收入|政府性基金(?:拨款)?收入|基金预算(?:拨款)?收入/g, severity: 'error' },
   { id: 'socIncome', label: '国有资本经营预算拨款收入', pattern: /国有资本经营预算(?:财政)?(?:拨款)?收入/g, severity: 'error' },
@@ -41,6 +41,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'socExpense', label: '国有资本经营预算财政拨款支出', pattern: /国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出/g, severity: 'error' },
   { id: 'basic', label: '基本支出', pattern: /基本支出/g, severity: 'error' },
   { id: 'project', label: '项目支出', pattern: /项目支出/g, severity: 'error' },
+  { id: 'reserve', label: '单位预留机动经费', pattern: /(?:单位)?预留机动经费/g, severity: 'error' },
   { id: 'personnel', label: '人员经费', pattern: /人员经费/g, severity: 'error' },
   { id: 'publicUse', label: '公用经费', pattern: /(?:日常)?公用经费/g, severity: 'error' },
   { id: 'operatingCost', label: '机关运行经费', pattern: /机关运行经费|机关运行费|运行经费/g, severity: 'warning' },
@@ -61,7 +62,7 @@ export const CONCEPTS: Concept[] = [
 ];
 
 /** Filler allowed between the words and the number: "共计安排", "为", "预算安排" … */
-export const FILLER = String.raw`(?:\s|[:：，,“”"]|[（(][^（）()]{0,12}[)）]|执行|为|是|共计|合计|总计|共|计|约|达到|达|总额|金额|数额|数|的|年度|全年|本年度|本年|当年|安排|预算|拨款|财政|支出|经费|费用|资金|部分|其中)`;
+export const FILLER = String.raw`(?:\s|[:：，,“”"]|[（(][^（）()]{0,12}[)）]|执行|各|为|是|共计|合计|总计|共|计|约|达到|达|总额|金额|数额|数|的|年度|全年|本年度|本年|当年|安排|预算|拨款|财政|支出|经费|费用|资金|部分|其中)`;
 /** Comparisons with last year: the amount after them is a change, not a level. */
 export const COMPARE = String.raw`(?:比上年|较上年|比去年|较去年|与上年相比|与去年相比|与上年|与去年|同比|比上年度|较上年度|(?:比|较|与)\s*(?:19|20)\d{2}\s*年度?(?:当年)?(?:预算)?(?:执行数|数)?(?:相比)?|上年)`;
 export const CHANGE = String.raw`(?:增加|减少|增长|下降|上升|降低|节约|压减|缩减|下调|上调|减|增)`;

@@ -209,7 +209,11 @@ export function buildNarrativeIndex(doc: BudgetDocument, dynamics: DynamicConcep
   const paragraphs: NarrativeParagraph[] = [];
   doc.narrative.forEach((s, section) => {
     const scanned = !UNSCANNED_SECTION.test(s.heading);
+    // A heading naming a 类 alone ("（一）公共安全（类）") is the 类 of the items under it.
     let contextLei: string | null = null;
+    for (const mention of mentions(s.heading)) {
+      if (mention.lei && !mention.kuan && !mention.xiang && resolve?.(mention, null)) contextLei = mention.lei;
+    }
     // Logical paragraphs: wrapped lines joined, each known by the index of its first line.
     const logical: { index: number; text: string }[] = [];
     s.paragraphs.forEach((text, index) => {

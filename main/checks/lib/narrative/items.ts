@@ -69,7 +69,14 @@ export function mentions(text: string): Mention[] {
 }
 
 /** Names compare without numbering, spaces, 其它/其他 and a trailing 支出. */
-const key = (s: string): string => normLabel(s).replace(/其它/g, '其他').replace(/支出$/, '').replace(/[（(]项[)）]$/, '');
+export const key = (s: string): string => normLabel(s).replace(/其它/g, '其他').replace(/支出$/, '').replace(/[（(]项[)）]$/, '');
+
+/** The same name, or the same characters in another order (一般行政事务管理 for 一般行政管理事务). */
+const sameName = (a: string, b: string): boolean => {
+  const x = key(a);
+  const y = key(b);
+  return x === y || (x.length >= 4 && x.length === y.length && [...x].sort().join('') === [...y].sort().join(''));
+};
 
 /** The 功能分类 code rows the document prints (支出总表 first: it lists every 科目). */
 function documentRows(ctx: CheckContext): CodeRow[] {
@@ -90,7 +97,7 @@ export function itemResolver(ctx: CheckContext): Resolver {
   const year = ctx.year;
   const under = (parent: string, level: number, name: string): string | null => {
     const k = key(name);
-    const row = rows.find((r) => r.level === level && r.code.startsWith(parent) && key(r.name) === k);
+    const row = rows.find((r) => r.level === level && r.code.startsWith(parent) && key(r.name) === k) ?? rows.find((r) => r.level === level && r.code.startsWith(parent) && sameName(r.name, name));
     if (row) return row.code;
     return ctx.catalog.codeOf('function', name, year, parent) ?? ctx.catalog.codeOf('function', `${normLabel(name)}支出`, year, parent) ?? ctx.catalog.codeOf('function', normLabel(name).replace(/支出$/, ''), year, parent);
   };

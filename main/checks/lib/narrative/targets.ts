@@ -176,6 +176,8 @@ export function conceptTargets(ctx: CheckContext, id: string): Candidate[] {
       return [...fromCell(tableTotal(t3 ?? null, 'basic')), ...fromCell(tableTotal(t5 ?? null, 'basic')), ...fromCell(tableTotal(t6 ?? null)), ...fromCell(sideItem(t1 ?? null, 'expense', 'basic'))];
     case 'project':
       return [...fromCell(tableTotal(t3 ?? null, 'project')), ...fromCell(tableTotal(t5 ?? null, 'project')), ...fromCell(sideItem(t1 ?? null, 'expense', 'project'))];
+    case 'reserve':
+      return [...fromCell(tableTotal(t3 ?? null, 'reserve')), ...fromCell(sideItem(t1 ?? null, 'expense', 'reserve'))];
     case 'personnel':
       return personnelPublic(t6 ?? null, 'personnel');
     case 'publicUse':
@@ -215,6 +217,8 @@ export function conceptTargets(ctx: CheckContext, id: string): Candidate[] {
 function personnelPublic(v: TableView | null, concept: 'personnel' | 'public'): Candidate[] {
   if (!v) return [];
   const out = fromCell(tableTotal(v, concept));
+  // A 基本支出 table without 人员/公用 columns: 人员经费 = 301 + 303, 公用经费 = 302 + 310 (经济分类 类).
+  if (!out.length) out.push(...classSum(v, concept === 'personnel' ? ['301', '303'] : ['302', '310'], concept === 'personnel' ? '工资福利支出与对个人和家庭的补助之和' : '商品和服务支出与资本性支出之和'));
   const word = concept === 'personnel' ? '人员经费合计' : '公用经费合计';
   for (const p of codePanels(v)) {
     const r = codeTree(v, p).totalRow;
@@ -222,6 +226,15 @@ function personnelPublic(v: TableView | null, concept: 'personnel' | 'public'): 
     if (r !== null && c !== null && normLabel(v.entryAt(r, c)?.label ?? '') === word) out.push(...fromCell({ view: v, r, c }));
   }
   return out;
+}
+
+/** The sum of some 经济分类 类 rows of a 基本支出 table (those printed), as one candidate. */
+function classSum(v: TableView, codes: string[], name: string): Candidate[] {
+  const cells = codes.map((code) => codeCell(v, code)).filter((c): c is Cell => c !== null);
+  if (!cells.length) return [];
+  const amounts = cells.map((c) => c.view.amount(c.r, c.c)).filter((a) => a !== null);
+  if (!amounts.length) return [];
+  return [{ ref: amounts[0]!.ref, value: amounts.reduce((a, x) => a + x!.fen, 0), step: Math.max(...amounts.map((x) => x!.step)), factor: v.factor, label: `${v.title} ${name}` }];
 }
 
 /** A 科目 code's cell in the 功能分类 tables (一般公共预算支出表 first, then 支出总表, 收入总表 财政拨款). */
