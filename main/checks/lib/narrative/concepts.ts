@@ -33,7 +33,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'specialIncome', label: '财政专户管理资金收入', pattern: /财政专户(?:管理资金|核拨)?(?:资金)?收入/g, severity: 'error' },
   { id: 'businessIncome', label: '事业收入', pattern: /(?<!其他)事业收入/g, severity: 'error' },
   { id: 'operatingIncome', label: '经营收入', pattern: /(?:事业单位)?经营收入/g, severity: 'error' },
-  { id: 'otherIncome', label: '其他收入', pattern: /其他收入/g, severity: 'error' },
+  { id: 'otherIncome', label: '其他收入', pattern: /其他收入|其他资金(?:收入)?/g, severity: 'error' },
   { id: 'carryOver', label: '上年结转', pattern: /上年结转(?:结余)?|年初结转(?:和结余)?/g, severity: 'error' },
   { id: 'gpbExpense', label: '一般公共预算财政拨款支出', pattern: /一般公共预算(?:财政)?(?:拨款)?支出/g, severity: 'error' },
   { id: 'fiscalExpense', label: '财政拨款支出', pattern: /财政拨款(?:预算)?支出/g, severity: 'error' },
