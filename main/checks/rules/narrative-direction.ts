@@ -4,7 +4,7 @@
 // or a reason that speaks only of increases for a decrease (or the reverse).
 import { squash } from '../lib/labels.js';
 import { DECREASE } from '../lib/narrative/concepts.js';
-import { quoteOf, type NarrativeParagraph } from '../lib/narrative/index.js';
+import { quoteOf, statedLevels, type NarrativeParagraph } from '../lib/narrative/index.js';
 import { statedFen } from '../lib/narrative/values.js';
 import type { Draft, Rule } from '../types.js';
 
@@ -51,10 +51,9 @@ export const narrativeDirection: Rule = {
       // Two stated levels (last year's 执行数/预算数 and this year's) against the words said of them.
       for (const f of p.facts) {
         if (f.token.kind !== 'percent' || f.percent !== 'rate' || f.of) continue;
-        const prior = p.facts.slice(0, p.facts.indexOf(f)).filter((x) => x.token.kind === 'amount' && x.change === null && (!f.item || x.item?.code === f.item.code));
-        const before = [...prior].reverse().find((x) => x.previous);
-        const now = [...prior].reverse().find((x) => !x.previous && !x.otherPeriod);
-        if (!before || !now || f.change === null) continue;
+        const pair = statedLevels(p, f);
+        if (!pair || f.change === null) continue;
+        const { before, now } = pair;
         const d = statedFen(now.token) - statedFen(before.token);
         if (d !== 0 && Math.sign(d) !== f.change) {
           out.push(draft(p, `${p.index}:${f.token.ordinal}`, 'error', `由 ${before.token.text} 到 ${now.token.text} 是${d > 0 ? '增加' : '减少'}，文中说“${f.change > 0 ? '增加' : '减少'} ${f.token.text}”`, quoteOf(p, f.token), [before.cell, now.cell]));

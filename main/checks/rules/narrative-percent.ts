@@ -6,7 +6,7 @@
 import { ROUNDING } from '../lib/identity.js';
 import { squash } from '../lib/labels.js';
 import { CONCEPTS, TOTAL_CONCEPTS } from '../lib/narrative/concepts.js';
-import { quoteOf, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
+import { quoteOf, statedLevels, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
 import { conceptTargets } from '../lib/narrative/targets.js';
 import { percentAgreement, statedFen } from '../lib/narrative/values.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
@@ -58,15 +58,6 @@ function draft(p: NarrativeParagraph, f: Fact, computed: number, message: string
     page: p.page,
     paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
   };
-}
-
-/** This year's and last year's level of a 科目 stated in the paragraph ("执行数 a 万元，预算安排 b 万元"). */
-function levels(p: NarrativeParagraph, f: Fact): { now: Fact; before: Fact } | null {
-  const id = f.item ? `item:${f.item.code}` : null;
-  const prior = p.facts.slice(0, p.facts.indexOf(f)).filter((x) => x.token.kind === 'amount' && x.change === null && (!id || x.concept?.id === id));
-  const before = [...prior].reverse().find((x) => x.previous);
-  const now = [...prior].reverse().find((x) => !x.previous && !x.otherPeriod);
-  return before && now ? { now, before } : null;
 }
 
 /** "年初预算为 a 万元，（全年预算为 b 万元，）支出决算为 c 万元，完成年初预算的 x%": x = c / a (or / b). */
@@ -130,7 +121,7 @@ export const narrativePercent: Rule = {
         } else if (f.percent === 'completion') {
           d = completion(p, f, head);
         } else if (f.percent === 'rate' && !a) {
-          const pair = levels(p, f);
+          const pair = statedLevels(p, f);
           if (!pair) continue;
           const now = statedFen(pair.now.token);
           const before = statedFen(pair.before.token);

@@ -63,6 +63,18 @@ export function narrativeCell(heading: string, index: number, ordinal: number | 
   return { table: 'narrative', row: heading, column: ordinal === null ? String(index) : `${index}:${ordinal}` };
 }
 
+/**
+ * The two levels a rate without a change amount is taken between: last year's (执行数/预算数) and this
+ * year's, stated before it in the paragraph for the same 科目 ("执行数为11.67万元，预算安排45.41万元，
+ * 比…增加314.82%").
+ */
+export function statedLevels(p: NarrativeParagraph, f: Fact): { now: Fact; before: Fact } | null {
+  const prior = p.facts.slice(0, p.facts.indexOf(f)).filter((x) => x.token.kind === 'amount' && x.change === null && (!f.item || x.item?.code === f.item.code));
+  const before = [...prior].reverse().find((x) => x.previous);
+  const now = [...prior].reverse().find((x) => !x.previous && !x.otherPeriod);
+  return before && now ? { now, before } : null;
+}
+
 export function quoteOf(p: NarrativeParagraph, token: Token | null): string {
   if (!token) return p.text.slice(0, 120);
   const s = p.sentences[token.sentence];
