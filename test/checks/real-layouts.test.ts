@@ -180,3 +180,16 @@ describe('empty-note on real layouts', () => {
     expect(findingsOf(zfban, 'empty-note')).toEqual([]);
   });
 });
+
+describe('procurement-arith on a nested procurement table (Jiangsu: 品目大类 › 专项 › 经济科目 › 采购物品)', () => {
+  it('each row adds up the rows directly beneath it; a changed line is a warning on its group', () => {
+    expect(findingsOf(gaoyuan, 'procurement-arith')).toEqual([]);
+    const d = structuredClone(gaoyuan);
+    const t = d.extra_tables.find((x) => x.title.includes('政府采购'))!;
+    t.rows.find((r) => r[3] === 'PC服务器')![5] = '78.00';
+    const f = findingsOf(d, 'procurement-arith');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+    expect(f.some((x) => x.message.includes('信息网络及软件购置更新'))).toBe(true);
+  });
+});
