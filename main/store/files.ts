@@ -2,7 +2,7 @@
 // submission of the same department × year × kind; the same disclosure in another format is kept beside it
 // rather than filed as a new version.
 import type { ArchiveDb } from './db.js';
-import type { AttachedFile, BudgetDocument, FileRole, SourceFormat } from '../model/types.js';
+import type { AttachedFile, BudgetDocument, DocKind, FileRole, SourceFormat } from '../model/types.js';
 import { insertSourceFile, insertTable } from './submissions.js';
 
 export function listAttachedFiles(db: ArchiveDb, submissionId: number): AttachedFile[] {
@@ -52,4 +52,18 @@ export function attachedFilesBySubmission(db: ArchiveDb): Map<number, { fileName
   const out = new Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]>();
   for (const { id, ...f } of rows) (out.get(id) ?? out.set(id, []).get(id)!).push(f);
   return out;
+}
+
+/**
+ * The latest submission of each department of a year and kind whose name holds `name` or is held by it: where
+ * the other half of a two-file disclosure may be filed under a name printed a little differently.
+ */
+export function latestNamedLike(db: ArchiveDb, year: number, kind: DocKind, name: string): { id: number; department: string }[] {
+  return db
+    .prepare(
+      `SELECT s.id, d.name AS department FROM submissions s JOIN departments d ON d.id = s.department_id
+       WHERE s.year = ? AND s.kind = ? AND (instr(d.name, ?) > 0 OR instr(?, d.name) > 0)
+         AND s.version = (SELECT MAX(x.version) FROM submissions x WHERE x.department_id = s.department_id AND x.year = s.year AND x.kind = s.kind)`,
+    )
+    .all(year, kind, name, name) as { id: number; department: string }[];
 }

@@ -8,7 +8,7 @@ export {
   insertSubmission, findSubmissionBySha, getSubmissionRow, listSubmissionRows, loadStoredDocument, replaceFindings,
   sourceBytes, deleteSubmission, latestSubmissionId, contentFingerprint, type StoredSubmissionRow,
 } from './submissions.js';
-export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission } from './files.js';
+export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission, latestNamedLike } from './files.js';
 export {
   listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,
   listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts,
