@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  attachedFilesBySubmission, deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
+  attachedFilesBySubmission, carryDecisions, deleteSubmission, previousVersionId, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
@@ -55,6 +55,9 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
   doc.findings = runChecks(doc, archiveContext(db, doc));
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+    // A resubmission starts from the previous version's decisions and comments (the re-review).
+    const previous = stored.version > 1 ? previousVersionId(db, stored.id) : undefined;
+    if (previous !== undefined) carryDecisions(db, previous, stored.id);
     // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
     for (const other of dependentsOf(db, doc)) if (other !== stored.id) refreshFindings(db, other);
     return stored;
@@ -114,7 +117,7 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   return results;
 }
 
-export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionApi, 'submission.get'> {
+export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.overview'> & Omit<SubmissionApi, 'submission.get' | 'submission.compare'> {
   return {
     'archive.list': async ({ query }) => {
       const db = ctx.db();
