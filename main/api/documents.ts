@@ -12,8 +12,9 @@ export function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return doc;
 }
 
-/** A stored document with its live corrections applied (no checks run). */
-function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
+/** A stored document with its live corrections applied (no checks run; its findings are the stored ones,
+ *  which every correction keeps current). */
+export function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return applyCorrections(storedDocument(db, id), listCorrections(db, id));
 }
 

@@ -53,6 +53,7 @@ export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   'table.setReviewed': z.object({ submissionId: id, table: tableKey, reviewed: z.boolean() }).strict(),
   'export.workbook': z.object({ submissionId: id, plain: z.boolean().optional(), outPath: text(4096).min(1).optional() }).strict(),
   'export.opinion': z.object({ submissionId: id }).strict(),
+  'opinion.content': z.object({ submissionId: id }).strict(),
   'document.check': z.object({ path: text(4096).min(1) }).strict(),
   'vocabulary.get': z.undefined().or(z.object({}).strict()),
   'settings.get': z.undefined().or(z.object({}).strict()),

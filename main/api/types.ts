@@ -6,10 +6,11 @@ import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, Sourc
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
 import type { ColumnRole } from '../model/semantics/index.js';
 import type { FindingWords } from '../model/places.js';
+import type { OpinionContent } from '../export/opinion.js';
 import type { CarryOutcome, ReviewState, RuleCategory, Vocabulary } from '../model/vocabulary.js';
 
 export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
-export type { FindingWords, CarryOutcome, ReviewState, RuleCategory, Vocabulary };
+export type { OpinionContent, FindingWords, CarryOutcome, ReviewState, RuleCategory, Vocabulary };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
 
 export interface SubmissionSummary {
@@ -183,6 +184,8 @@ export interface ArchiveOverview {
   departments: { code: string; name: string; cells: OverviewCell[] }[];
   /** Department × year × kind groups per state (the filter's state left out), for the filter chips. */
   states: Record<ReviewState, number>;
+  /** Every year in the archive, newest first. */
+  years: number[];
 }
 
 export interface ImportResult {
@@ -254,6 +257,8 @@ export interface ExportApi {
 export interface OpinionApi {
   /** The 审核意见书 (.docx) of a submission: its confirmed findings, comments and the conclusion. */
   'export.opinion': (input: { submissionId: number }) => Promise<{ fileName: string; dataBase64: string }>;
+  /** The same letter as parts, for the screen's preview and printing. */
+  'opinion.content': (input: { submissionId: number }) => Promise<OpinionContent>;
 }
 
 export interface DocumentApi {

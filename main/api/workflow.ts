@@ -6,11 +6,11 @@ import { findingWords, placeNamer } from '../model/places.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import type { BudgetDocument } from '../model/types.js';
 import { VOCABULARY } from '../model/vocabulary.js';
-import { exportOpinion, opinionFileName } from '../export/index.js';
+import { exportOpinion, opinionContent, opinionFileName, type OpinionInput } from '../export/index.js';
 import {
-  archiveOverview, findingKey, getSubmissionRow, listFindingReviews, loadStoredDocument, submissionCounts, type ArchiveDb, type StoredSubmissionRow,
+  archiveOverview, findingKey, getSubmissionRow, listFindingReviews, submissionCounts, type ArchiveDb, type StoredSubmissionRow,
 } from '../store/index.js';
-import { currentDocument } from './documents.js';
+import { correctedDocument } from './documents.js';
 import { buildView } from './view.js';
 import type { ApiContext } from './index.js';
 import type { ArchiveApi, ComparedSide, ComparisonView, FindingOutcome, OpinionApi, SettingsApi, SubmissionApi } from './types.js';
@@ -26,9 +26,7 @@ function rowOf(db: ArchiveDb, id: number): StoredSubmissionRow {
 const side = (r: StoredSubmissionRow): ComparedSide => ({ id: r.id, department: r.department, year: r.year, kind: r.kind, version: r.version, fileName: r.file_name });
 
 /** Re-review: each finding confirmed on the earlier version (fixed or remaining) and each finding new on the later one. */
-function outcomes(db: ArchiveDb, before: StoredSubmissionRow, afterDoc: BudgetDocument, afterId: number): FindingOutcome[] {
-  const earlier = loadStoredDocument(db, before.id);
-  if (!earlier) return [];
+function outcomes(db: ArchiveDb, earlier: BudgetDocument, before: StoredSubmissionRow, afterDoc: BudgetDocument, afterId: number): FindingOutcome[] {
   const decided = new Map(listFindingReviews(db, before.id).map((d) => [d.key, d]));
   const now = new Map(listFindingReviews(db, afterId).map((d) => [d.key, d]));
   const laterKeys = new Map(afterDoc.findings.map((f) => [findingKey(f), f]));
@@ -66,14 +64,31 @@ export function compareSubmissions(db: ArchiveDb, id: number, otherId: number): 
     ? (a.version < b.version ? [a, b] : [b, a])
     : a.year !== b.year ? (a.year < b.year ? [a, b] : [b, a]) : a.kind === '预算' ? [a, b] : [b, a];
   const mode = before.department === after.department && before.department_code === after.department_code && before.year === after.year && before.kind === after.kind ? 'versions' : 'years';
-  const beforeDoc = currentDocument(db, before.id);
-  const afterDoc = currentDocument(db, after.id);
+  const beforeDoc = correctedDocument(db, before.id);
+  const afterDoc = correctedDocument(db, after.id);
   return {
     before: side(before),
     after: side(after),
     mode,
-    outcomes: mode === 'versions' ? outcomes(db, before, afterDoc, after.id) : [],
+    outcomes: mode === 'versions' ? outcomes(db, beforeDoc, before, afterDoc, after.id) : [],
     changes: compareDocuments(beforeDoc, afterDoc),
+  };
+}
+
+/** What the 审核意见书 says: the submission as reviewed, its decisions, the conclusion, the previous version's outcomes. */
+function opinionInput(ctx: ApiContext, submissionId: number): OpinionInput {
+  const db = ctx.db();
+  const view = buildView(db, submissionId);
+  const comparison = view.resubmission ? compareSubmissions(db, view.resubmission.previousId, submissionId) : null;
+  return {
+    document: view.document,
+    version: view.summary.version,
+    fileName: view.summary.fileName,
+    findings: view.findings,
+    conclusion: view.review.conclusion,
+    reviewer: view.review.opinionIssuedBy ?? ctx.author(),
+    date: view.review.opinionIssuedAt ?? ctx.now(),
+    previous: comparison && view.resubmission ? { version: view.resubmission.previousVersion, outcomes: comparison.outcomes } : null,
   };
 }
 
@@ -88,6 +103,7 @@ export function workflowHandlers(ctx: ApiContext): Pick<ArchiveApi, 'archive.ove
         offset: offset ?? 0,
         limit: limit ?? PAGE,
         states: page.states,
+        years: page.years,
         departments: page.departments.map((d) => ({
           code: d.code,
           name: d.name,
@@ -106,21 +122,10 @@ export function workflowHandlers(ctx: ApiContext): Pick<ArchiveApi, 'archive.ove
     },
     'submission.compare': async ({ id, otherId }) => compareSubmissions(ctx.db(), id, otherId),
     'export.opinion': async ({ submissionId }) => {
-      const db = ctx.db();
-      const view = buildView(db, submissionId);
-      const comparison = view.resubmission ? compareSubmissions(db, view.resubmission.previousId, submissionId) : null;
-      const bytes = await exportOpinion({
-        document: view.document,
-        version: view.summary.version,
-        fileName: view.summary.fileName,
-        findings: view.findings,
-        conclusion: view.review.conclusion,
-        reviewer: view.review.opinionIssuedBy ?? ctx.author(),
-        date: view.review.opinionIssuedAt ?? ctx.now(),
-        previous: comparison && view.resubmission ? { version: view.resubmission.previousVersion, outcomes: comparison.outcomes } : null,
-      });
-      return { fileName: opinionFileName(view.document, view.summary.version), dataBase64: Buffer.from(bytes).toString('base64') };
+      const input = opinionInput(ctx, submissionId);
+      return { fileName: opinionFileName(input.document, input.version), dataBase64: Buffer.from(await exportOpinion(input)).toString('base64') };
     },
+    'opinion.content': async ({ submissionId }) => opinionContent(opinionInput(ctx, submissionId)),
     'vocabulary.get': async () => ({ ...VOCABULARY, tables: TABLE_NAMES }),
   };
 }

@@ -64,40 +64,6 @@ function figures(doc: BudgetDocument, f: ReviewFinding): string {
   return `应为 ${money(f.expected)} ${unit}，实为 ${money(f.actual)} ${unit}，相差 ${money(Math.abs(diff))} ${unit}。`;
 }
 
-const cell = (s: string, o: { bold?: boolean; width: number; center?: boolean }) =>
-  new TableCell({
-    width: { size: o.width, type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: s.split('\n').map(
-      (line) => new Paragraph({ children: [text(line, { bold: o.bold, size: SIZE.table })], alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT }),
-    ),
-  });
-
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const WIDTHS = [7, 25, 43, 25];
-
-function findingsTable(doc: BudgetDocument, confirmed: (ReviewFinding & FindingWords)[]): Table {
-  const header = new TableRow({ tableHeader: true, children: ['序号', '位置', '问题', '审核人意见'].map((h, i) => cell(h, { bold: true, width: WIDTHS[i]!, center: true })) });
-  const rows = confirmed.map(
-    (f, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(String(i + 1), { width: WIDTHS[0]!, center: true }),
-          cell(f.place, { width: WIDTHS[1]! }),
-          cell([`【${f.ruleName}·${SEVERITY_NAMES[f.severity]}】${f.message}`, figures(doc, f)].filter(Boolean).join('\n'), { width: WIDTHS[2]! }),
-          cell(f.comment || '—', { width: WIDTHS[3]! }),
-        ],
-      }),
-  );
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    rows: [header, ...rows],
-  });
-}
-
 const CN_NUMBERS = ['一', '二', '三', '四', '五'];
 
 /** "2026年5月3日" in local time. */
@@ -111,47 +77,103 @@ export function opinionTitle(doc: Pick<BudgetDocument, 'department' | 'year' | '
   return `关于${doc.department}${doc.year}年度${doc.scope}${doc.kind}信息公开的审核意见书`;
 }
 
-export async function exportOpinion(input: OpinionInput): Promise<Uint8Array> {
+/** The letter as parts: the same content is written to Word and shown on screen for printing. */
+export interface OpinionContent {
+  title: string;
+  addressee: string;
+  intro: string;
+  sections: { heading: string; paragraphs: string[]; table?: { header: string[]; rows: string[][] } }[];
+  closing: string;
+  /** Right-aligned lines at the end: reviewer, checker, office and seal, date. */
+  signature: string[];
+}
+
+export function opinionContent(input: OpinionInput): OpinionContent {
   const { document: doc } = input;
+  const you = doc.scope === '部门' ? '部门' : '单位';
   const confirmed = input.findings.filter((f) => f.status === 'confirmed');
-  const body: (Paragraph | Table)[] = [
-    new Paragraph({ children: [new TextRun({ text: xmlSafe(opinionTitle(doc)), size: SIZE.title, bold: true, font: TITLE_FONT })], alignment: AlignmentType.CENTER, spacing: { after: 360, line: 500 } }),
-    para(`${doc.department}：`, { indent: false }),
-    para(
-      `你${doc.scope === '部门' ? '部门' : '单位'}报送的${doc.year}年度${doc.scope}${doc.kind}信息公开文件（第 ${input.version} 版，文件“${input.fileName}”）已收悉。` +
-        `我们对其中的公开表格${doc.narrative.length ? '和情况说明' : ''}进行了审核，核对了表内、表间以及说明与表格之间的勾稽关系。现将审核意见告知如下：`,
-    ),
-  ];
+  const sections: OpinionContent['sections'] = [];
   let n = 0;
-  body.push(heading(`${CN_NUMBERS[n++]}、审核发现的问题`));
-  if (confirmed.length === 0) body.push(para('经审核，未发现需要更正的问题。'));
+  const problems: OpinionContent['sections'][number] = { heading: `${CN_NUMBERS[n++]}、审核发现的问题`, paragraphs: [] };
+  if (confirmed.length === 0) problems.paragraphs.push('经审核，未发现需要更正的问题。');
   else {
     const tables = new Set(confirmed.map((f) => tableWord(f.table)));
-    body.push(para(`经审核，共确认问题 ${confirmed.length} 项，涉及${[...tables].join('、')}，具体如下：`));
-    body.push(findingsTable(doc, confirmed));
+    problems.paragraphs.push(`经审核，共确认问题 ${confirmed.length} 项，涉及${[...tables].join('、')}，具体如下：`);
+    problems.table = {
+      header: ['序号', '位置', '问题', '审核人意见'],
+      rows: confirmed.map((f, i) => [
+        String(i + 1),
+        f.place,
+        [`【${f.ruleName}·${SEVERITY_NAMES[f.severity]}】${f.message}`, figures(doc, f)].filter(Boolean).join('\n'),
+        f.comment || '—',
+      ]),
+    };
   }
+  sections.push(problems);
   if (input.previous) {
     const { outcomes, version } = input.previous;
     const fixed = outcomes.filter((o) => o.outcome === 'fixed');
     const remaining = outcomes.filter((o) => o.outcome === 'remaining');
-    body.push(heading(`${CN_NUMBERS[n++]}、第 ${version} 版审核意见的整改情况`));
-    body.push(para(`第 ${version} 版确认的问题共 ${fixed.length + remaining.length} 项，本次已整改 ${fixed.length} 项，仍存在 ${remaining.length} 项。`));
+    const paragraphs = [`第 ${version} 版确认的问题共 ${fixed.length + remaining.length} 项，本次已整改 ${fixed.length} 项，仍存在 ${remaining.length} 项。`];
     for (const [label, list] of [['已整改', fixed], ['仍存在', remaining]] as const) {
-      list.forEach((o, i) => body.push(para(`${label}${i + 1}．${o.place}：${o.message}${o.previousComment ? `（原审核意见：${o.previousComment}）` : ''}`)));
+      list.forEach((o, i) => paragraphs.push(`${label}${i + 1}．${o.place}：${o.message}${o.previousComment ? `（原审核意见：${o.previousComment}）` : ''}`));
     }
+    sections.push({ heading: `${CN_NUMBERS[n++]}、第 ${version} 版审核意见的整改情况`, paragraphs });
   }
-  body.push(heading(`${CN_NUMBERS[n++]}、审核结论`));
-  for (const line of (input.conclusion.trim() || '（审核人尚未填写审核结论。）').split(/\n+/)) body.push(para(line));
-  body.push(para('请你' + (doc.scope === '部门' ? '部门' : '单位') + '对上述问题逐项核实整改，并在规定时间内重新报送公开文件。', { indent: true }));
-  const right = (s: string) => new Paragraph({ children: [text(s)], alignment: AlignmentType.RIGHT, spacing: LINE });
-  body.push(new Paragraph({ children: [], spacing: { before: 480 } }));
-  body.push(right(`审核人：${input.reviewer || '__________'}　　复核人：__________`));
-  body.push(right('审核单位（盖章）：____________________'));
-  body.push(right(dateWords(input.date)));
+  sections.push({ heading: `${CN_NUMBERS[n++]}、审核结论`, paragraphs: (input.conclusion.trim() || '（审核人尚未填写审核结论。）').split(/\n+/) });
+  return {
+    title: opinionTitle(doc),
+    addressee: `${doc.department}：`,
+    intro:
+      `你${you}报送的${doc.year}年度${doc.scope}${doc.kind}信息公开文件（第 ${input.version} 版，文件“${input.fileName}”）已收悉。` +
+      `我们对其中的公开表格${doc.narrative.length ? '和情况说明' : ''}进行了审核，核对了表内、表间以及说明与表格之间的勾稽关系。现将审核意见告知如下：`,
+    sections,
+    closing: `请你${you}对上述问题逐项核实整改，并在规定时间内重新报送公开文件。`,
+    signature: [`审核人：${input.reviewer || '__________'}　　复核人：__________`, '审核单位（盖章）：____________________', dateWords(input.date)],
+  };
+}
 
+const cell = (s: string, o: { bold?: boolean; width: number; center?: boolean }) =>
+  new TableCell({
+    width: { size: o.width, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: s.split('\n').map(
+      (line) => new Paragraph({ children: [text(line, { bold: o.bold, size: SIZE.table })], alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT }),
+    ),
+  });
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const WIDTHS = [7, 25, 43, 25];
+
+function wordTable(t: { header: string[]; rows: string[][] }): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    rows: [
+      new TableRow({ tableHeader: true, children: t.header.map((h, i) => cell(h, { bold: true, width: WIDTHS[i] ?? 20, center: true })) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, { width: WIDTHS[i] ?? 20, center: i === 0 })) })),
+    ],
+  });
+}
+
+export async function exportOpinion(input: OpinionInput): Promise<Uint8Array> {
+  const c = opinionContent(input);
+  const right = (s: string) => new Paragraph({ children: [text(s)], alignment: AlignmentType.RIGHT, spacing: LINE });
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ children: [new TextRun({ text: xmlSafe(c.title), size: SIZE.title, bold: true, font: TITLE_FONT })], alignment: AlignmentType.CENTER, spacing: { after: 360, line: 500 } }),
+    para(c.addressee, { indent: false }),
+    para(c.intro),
+  ];
+  for (const s of c.sections) {
+    body.push(heading(s.heading));
+    for (const p of s.paragraphs) body.push(para(p));
+    if (s.table) body.push(wordTable(s.table));
+  }
+  body.push(para(c.closing), new Paragraph({ children: [], spacing: { before: 480 } }), ...c.signature.map(right));
   const document = new Document({
     creator: '部门预算审核工作台',
-    title: opinionTitle(doc),
+    title: c.title,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } }, children: body }],
   });

@@ -123,6 +123,8 @@ export interface OverviewPage {
   cells: OverviewCellRow[];
   /** Department × year × kind groups per state, over the whole archive with the query, year and kind applied. */
   states: Record<ReviewState, number>;
+  /** Every year in the archive, newest first (the year filter's choices). */
+  years: number[];
 }
 
 /**
@@ -162,12 +164,13 @@ export function archiveOverview(db: ArchiveDb, f: OverviewFilter): OverviewPage 
   const departments = db
     .prepare(`${groups} SELECT DISTINCT d.id, d.code, d.name ${from(byState)} ORDER BY d.code, d.name LIMIT ? OFFSET ?`)
     .all(...args, ...stateArgs, f.limit, f.offset) as { id: number; code: string; name: string }[];
-  if (!departments.length) return { total, departments, cells: [], states };
+  const years = (db.prepare('SELECT DISTINCT year FROM submissions ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+  if (!departments.length) return { total, departments, cells: [], states, years };
   const ids = departments.map((d) => d.id);
   const cells = db
     .prepare(`${groups} SELECT g.* ${from([...byState, `g.departmentId IN (${ids.map(() => '?').join(',')})`])} ORDER BY g.year DESC, g.kind`)
     .all(...args, ...stateArgs, ...ids) as OverviewCellRow[];
-  return { total, departments, cells, states };
+  return { total, departments, cells, states, years };
 }
 
 /** The findings stored for a submission (as last checked), by key. */

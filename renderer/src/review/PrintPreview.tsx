@@ -1,0 +1,105 @@
+// Print preview: a page laid out for paper — one table as printed (header block with its merges, every row,
+// the unit), or the 审核意见书 — with 打印 (the system's dialog prints it or saves it as PDF). Esc closes.
+import { useEffect, type ReactNode } from 'react';
+import type { HeaderGrid, StandardTable } from '../../../main/api/types';
+
+export function PrintFrame({ title, onClose, children, landscape }: { title: string; onClose: () => void; children: ReactNode; landscape?: boolean }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    document.body.classList.add('printing');
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.body.classList.remove('printing');
+    };
+  }, [onClose]);
+  return (
+    <div className="print-overlay" role="dialog" aria-label={title} data-testid="print-preview">
+      <div className="print-toolbar">
+        <span className="print-title">{title}</span>
+        <span className="toolbar-sep" />
+        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+          打印 / 存为 PDF
+        </button>
+        <button type="button" className="btn" onClick={onClose}>
+          关闭（Esc）
+        </button>
+      </div>
+      <div className="print-scroll">
+        {landscape && <style>{'@page { size: A4 landscape; margin: 12mm; }'}</style>}
+        <div className={`print-page${landscape ? ' landscape' : ''}`}>{children}</div>
+      </div>
+    </div>
+  );
+}
+
+/** The header block as an HTML table head: merges become row and column spans. */
+function HeaderRows({ header, width }: { header: HeaderGrid; width: number }) {
+  const rows = header.rows.filter((r) => r.length > 0);
+  const covered = new Set<string>();
+  const spans = new Map<string, { rs: number; cs: number }>();
+  for (const [r1, c1, r2, c2] of header.merges) {
+    if (r1 >= rows.length || c1 >= width) continue;
+    const re = Math.min(r2, rows.length - 1);
+    const ce = Math.min(c2, width - 1);
+    spans.set(`${r1},${c1}`, { rs: re - r1 + 1, cs: ce - c1 + 1 });
+    for (let r = r1; r <= re; r++) for (let c = c1; c <= ce; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
+  }
+  return (
+    <>
+      {rows.map((row, r) => (
+        <tr key={r}>
+          {Array.from({ length: width }, (_, c) => c)
+            .filter((c) => !covered.has(`${r},${c}`))
+            .map((c) => {
+              const s = spans.get(`${r},${c}`);
+              return (
+                <th key={c} rowSpan={s?.rs} colSpan={s?.cs}>
+                  {row[c] ?? ''}
+                </th>
+              );
+            })}
+        </tr>
+      ))}
+    </>
+  );
+}
+
+export function TablePrint({ table, unit, department, onClose }: { table: StandardTable; unit: string; department: string; onClose: () => void }) {
+  const width = Math.max(table.header.rows.reduce((n, r) => Math.max(n, r.length), 0), ...table.rows.slice(0, 1).map((r) => r.length));
+  return (
+    <PrintFrame title={`打印预览：${table.title}`} onClose={onClose} landscape={width > 7}>
+      <h1 className="print-h1">{table.title}</h1>
+      <div className="print-meta">
+        <span>编制单位：{department}</span>
+        <span>单位：{unit}</span>
+      </div>
+      <table className="print-table">
+        <thead>
+          <HeaderRows header={table.header} width={width} />
+          {table.lanes && (
+            <tr>
+              {table.lanes.map((l, i) => (
+                <th key={i} className="lane">
+                  {l}
+                </th>
+              ))}
+            </tr>
+          )}
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {Array.from({ length: width }, (_, c) => (
+                <td key={c} className={/^-?[\d,]+(\.\d+)?$/.test(String(row[c] ?? '').trim()) ? 'num' : undefined}>
+                  {row[c] ?? ''}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.note && <p className="print-note">{table.note}</p>}
+    </PrintFrame>
+  );
+}
