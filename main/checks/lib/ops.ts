@@ -19,7 +19,7 @@ export function rowName(v: TableView, r: number): string {
 export function operand(v: TableView, r: number, lane: number, label?: Text): Operand | null {
   const value = v.cents(r, lane);
   if (value === null) return null;
-  return { ref: v.ref(r, lane), value, label: label ?? (() => `${v.key} ${rowName(v, r)} ${v.laneName(lane)}`) };
+  return { ref: v.ref(r, lane), value, label: label ?? (() => `${v.name} ${rowName(v, r)} ${v.laneName(lane)}`) };
 }
 
 export function operands(v: TableView, rows: number[], lane: number, label?: (r: number) => Text): Operand[] | null {

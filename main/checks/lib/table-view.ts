@@ -1,7 +1,7 @@
 // A standard table seen by the checks: cells by 栏次 number, amounts in cents, the 序号 as printed,
 // a CellRef and the source page for any cell.
 import type { CellRef, StandardTable, TableKey } from '../../model/types.js';
-import { TABLE_DEFS } from '../../model/tables.js';
+import { TABLE_DEFS, TABLE_NAMES } from '../../model/tables.js';
 import { toCents } from './amounts.js';
 import { normLabel, squash } from './labels.js';
 import { headerLabels } from './extra.js';
@@ -28,6 +28,11 @@ export class TableView {
 
   get title(): string {
     return this.table.title;
+  }
+
+  /** The table as findings name it to an auditor: its standard name, never its key. */
+  get name(): string {
+    return TABLE_NAMES[this.key];
   }
 
   get rowCount(): number {

@@ -17,16 +17,16 @@ export const balance: Rule = {
       const inLane = 2;
       const outLane = 4;
       if (income.grand !== null && expenditure.grand !== null) {
-        const a = operand(v, income.grand, inLane, `${key} 收入总计`);
-        const b = operand(v, expenditure.grand, outLane, `${key} 支出总计`);
-        const d = a && b ? checkEqual('balance', a, b, `${key} 收入总计`, '支出总计') : null;
+        const a = operand(v, income.grand, inLane, `${v.name} 收入总计`);
+        const b = operand(v, expenditure.grand, outLane, `${v.name} 支出总计`);
+        const d = a && b ? checkEqual('balance', a, b, `${v.name} 收入总计`, '支出总计') : null;
         if (d) out.push(d);
         continue;
       }
       // No 总计 lines printed: balance the 本年 totals with their carry-over lines.
       if (income.total !== null && expenditure.total !== null) {
-        const a = operand(v, income.total, inLane, `${key} 本年收入合计`);
-        const b = operand(v, expenditure.total, outLane, `${key} 本年支出合计`);
+        const a = operand(v, income.total, inLane, `${v.name} 本年收入合计`);
+        const b = operand(v, expenditure.total, outLane, `${v.name} 本年支出合计`);
         if (!a || !b) continue;
         const carryIn = income.carry.reduce((s, g) => s + carryValue(v, g, inLane), 0);
         const carryOut = expenditure.carry.reduce((s, g) => s + carryValue(v, g, outLane), 0);
@@ -34,7 +34,7 @@ export const balance: Rule = {
           rule: 'balance',
           total: { ...a, value: a.value + carryIn },
           parts: [{ ...b, value: b.value + carryOut }],
-          subject: () => `${key} 本年收入合计+上年结转`,
+          subject: () => `${v.name} 本年收入合计+上年结转`,
           relation: '本年支出合计+年终结转',
         });
         if (d) out.push(d);

@@ -25,7 +25,7 @@ export const codeCatalog: Rule = {
           related: [v.ref(row.r, 1)],
           expected: null,
           actual: null,
-          message: `${key} ${row.code} 科目名称“${row.name}”与 ${year ?? ctx.year} 年政府收支分类科目“${official}”不一致`,
+          message: `${v.name} ${row.code} 科目名称“${row.name}”与 ${year ?? ctx.year} 年政府收支分类科目“${official}”不一致`,
           page: v.page(row.r, 2),
         });
       }

@@ -26,7 +26,7 @@ function columnSums(v: TableView): Draft[] {
         const note = orphans.length > 0 && gap === orphanSum
           ? `缺少类级科目行（${orphans.map((o) => o.code.slice(0, 3)).filter((c, i, a) => a.indexOf(c) === i).join('、')}），其下级科目合计 ${fmt(orphanSum)} 正好补足差额`
           : undefined;
-        const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `${v.key} 合计行 ${v.laneName(lane)}`, relation: '各类级科目之和', note });
+        const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `${v.name} 合计行 ${v.laneName(lane)}`, relation: '各类级科目之和', note });
         if (d) out.push(d);
       }
     }
@@ -46,7 +46,7 @@ function columnSums(v: TableView): Draft[] {
         rule: 'column-sum',
         total,
         parts,
-        subject: () => `${v.key} ${p.code} ${p.name} ${v.laneName(lane)}`,
+        subject: () => `${v.name} ${p.code} ${p.name} ${v.laneName(lane)}`,
         relation: () => `下级${LEVEL_WORD[p.level + 1]}级科目之和`,
         note,
       });

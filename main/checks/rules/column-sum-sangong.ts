@@ -22,7 +22,7 @@ function sangongSums(v: TableView): Draft[] {
       // A total that matches the other reading of the table (with or without 四、五) holds.
       const altParts = alt ? get(alt) : null;
       if (altParts && sum(altParts.map((p) => p.value)) === total.value) return;
-      const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `t9 ${subject} ${v.laneName(lane)}`, relation });
+      const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `${v.name} ${subject} ${v.laneName(lane)}`, relation });
       if (d) out.push(d);
     };
     if (idx.subtotal !== null) {

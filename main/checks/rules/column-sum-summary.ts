@@ -10,12 +10,12 @@ function sideSums(v: TableView, s: Side, names: [string, string, string]): Draft
   const out: Draft[] = [];
   const [itemsWord, totalWord, grandWord] = names;
   for (const lane of s.lanes) {
-    const label = (r: number): string => `${v.key} ${v.label(r, s.labelLane)} ${v.laneName(lane)}`;
+    const label = (r: number): string => `${v.name} ${v.label(r, s.labelLane)} ${v.laneName(lane)}`;
     if (s.total !== null) {
       const total = operand(v, s.total, lane, label(s.total));
       const parts = operands(v, s.items, lane, label);
       if (total && parts) {
-        const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `${v.key} ${totalWord} ${v.laneName(lane)}`, relation: () => `${itemsWord}之和` });
+        const d = checkSum({ rule: 'column-sum', total, parts, subject: () => `${v.name} ${totalWord} ${v.laneName(lane)}`, relation: () => `${itemsWord}之和` });
         if (d) out.push(d);
       }
     }
@@ -32,13 +32,13 @@ function sideSums(v: TableView, s: Side, names: [string, string, string]): Draft
           const head = operand(v, g.head, lane, label(g.head));
           const items = operands(v, g.parts, lane, label);
           if (head && items && items.some((i) => i.value !== 0)) {
-            const d = checkSum({ rule: 'column-sum', total: head, parts: items, subject: () => `${v.key} ${v.label(g.head, s.labelLane)} ${v.laneName(lane)}`, relation: '其明细之和' });
+            const d = checkSum({ rule: 'column-sum', total: head, parts: items, subject: () => `${v.name} ${v.label(g.head, s.labelLane)} ${v.laneName(lane)}`, relation: '其明细之和' });
             if (d) out.push(d);
           }
         }
       }
       if (grand && total) {
-        const d = checkSum({ rule: 'column-sum', total: grand, parts: [total, ...carry], subject: () => `${v.key} ${grandWord} ${v.laneName(lane)}`, relation: () => `${totalWord}与结转结余之和` });
+        const d = checkSum({ rule: 'column-sum', total: grand, parts: [total, ...carry], subject: () => `${v.name} ${grandWord} ${v.laneName(lane)}`, relation: () => `${totalWord}与结转结余之和` });
         if (d) out.push(d);
       }
     }

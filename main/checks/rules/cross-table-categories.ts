@@ -24,7 +24,7 @@ function compareCategories(ctx: CheckContext, summary: TableView, lane: number, 
   for (const r of items) {
     const label = normLabel(summary.text(r, 3));
     if (!label) continue;
-    const a = operand(summary, r, lane, `${summary.key} ${label} ${summary.laneName(lane)}`);
+    const a = operand(summary, r, lane, `${summary.name} ${label} ${summary.laneName(lane)}`);
     if (!a) continue;
     const row = detail ? findCategory(ctx, detail, label) : null;
     if (row && detail) {
@@ -52,7 +52,7 @@ function compareCategories(ctx: CheckContext, summary: TableView, lane: number, 
     for (const row of unmatched) {
       const b = operand(detail, row.r, 3, `${detailKey} ${row.code} ${row.name} 合计`);
       if (!b || b.value === 0) continue;
-      const d = checkEqual('cross-table', b, missing(summary.key, String(lane), `${summary.key} 无“${row.name}”支出项目`), `${row.code} ${row.name}：${b.label}`, `${summary.key} ${summary.laneName(lane)}`);
+      const d = checkEqual('cross-table', b, missing(summary.key, String(lane), `${summary.name} 无“${row.name}”支出项目`), `${row.code} ${row.name}：${b.label}`, `${summary.name} ${summary.laneName(lane)}`);
       if (d) out.push(d);
     }
   }

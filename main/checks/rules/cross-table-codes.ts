@@ -1,7 +1,8 @@
 // cross-table (per 科目) — t2 合计 per code = t3 合计 per code; t2 财政拨款收入 per code = t5 + t7 + t8 合计
 // per code; t3 基本支出 per code ≥ t5 基本支出 (equal, with 项目支出 and 合计, when all money is
 // 一般公共预算); a code present in one table and missing from its counterpart.
-import type { CellRef } from '../../model/types.js';
+import type { CellRef, TableKey } from '../../model/types.js';
+import { TABLE_NAMES } from '../../model/tables.js';
 import { codeTree } from '../lib/codes.js';
 import { checkAtLeast, checkSum, text, type Operand } from '../lib/identity.js';
 import { operand } from '../lib/ops.js';
@@ -31,7 +32,7 @@ function nameOf(v: TableView | null, code: string, rows: Map<string, number>): s
 function cellOf(v: TableView | null, key: string, rows: Map<string, number>, code: string, lane: number): Operand | null {
   const r = rows.get(code);
   if (v && r !== undefined) return operand(v, r, lane);
-  return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${key} 无 ${code} 科目行（按 0 计）` };
+  return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${TABLE_NAMES[key as TableKey] ?? key} 无 ${code} 科目行（按 0 计）` };
 }
 
 /** 年初财政拨款结转和结余 printed in t4 (0 when absent). */

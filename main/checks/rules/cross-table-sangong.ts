@@ -31,9 +31,9 @@ export const crossTableSangong: Rule = {
       const line = tree.byCode.get(code);
       if (r === undefined || !line) continue;
       const a = operand(t9, r, 3);
-      const b = operand(t6, line.r, 3, `t6 ${code} ${line.name}`);
+      const b = operand(t6, line.r, 3, `${t6.name} ${code} ${line.name}`);
       if (!a || !b) continue;
-      const d = checkAtLeast('cross-table', a, b, `t9 ${t9.label(r, 1)} 一般公共预算财政拨款`, `t6 ${code} ${line.name}（仅基本支出）`, 'warning');
+      const d = checkAtLeast('cross-table', a, b, `${t9.name} ${t9.label(r, 1)} 一般公共预算财政拨款`, `${t6.name} ${code} ${line.name}（仅基本支出）`, 'warning');
       if (d) out.push(d);
     }
     return out;

@@ -13,21 +13,21 @@ import type { CheckContext, Draft, Rule } from '../types.js';
 function tableTotal(v: TableView | null, lane: number, key: string): Operand | null {
   if (!v) return null;
   const r = codeTree(v).totalRow;
-  if (r !== null) return operand(v, r, lane, `${key} 合计 ${v.laneName(lane)}`);
-  if (v.isEmpty()) return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${key}（空表）` };
+  if (r !== null) return operand(v, r, lane, `${v.name} 合计 ${v.laneName(lane)}`);
+  if (v.isEmpty()) return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${v.name}（空表）` };
   return null;
 }
 
 function summaryCell(v: TableView | null, side: 'income' | 'expenditure', which: 'total' | 'grand', lane: number, label: string): Operand | null {
   if (!v) return null;
   const r = summaryIndex(v)[side][which];
-  return r === null ? null : operand(v, r, lane, `${v.key} ${label}`);
+  return r === null ? null : operand(v, r, lane, `${v.name} ${label}`);
 }
 
 function incomeCell(v: TableView | null, kind: IncomeKind, label: string): Operand | null {
   if (!v) return null;
   const r = incomeRow(v, kind);
-  return r === null ? null : operand(v, r, 2, `${v.key} ${label}`);
+  return r === null ? null : operand(v, r, 2, `${v.name} ${label}`);
 }
 
 export function totalIdentities(ctx: CheckContext): Draft[] {

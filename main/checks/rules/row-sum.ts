@@ -45,7 +45,7 @@ function rowSums(v: TableView): Draft[] {
         rule: 'row-sum',
         total,
         parts: parts as NonNullable<(typeof parts)[number]>[],
-        subject: () => `${v.key} ${rowName(v, r)} ${v.laneName(totalLane)}`,
+        subject: () => `${v.name} ${rowName(v, r)} ${v.laneName(totalLane)}`,
         relation: () => lanes.map((l) => v.laneName(l)).join('+'),
       });
       if (d) out.push(d);

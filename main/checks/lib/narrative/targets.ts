@@ -19,7 +19,7 @@ export interface Candidate {
 const cell = (v: TableView | null, r: number | null | undefined, lane: number, label: string): Candidate[] => {
   if (!v || r === null || r === undefined || !v.hasLane(lane)) return [];
   const value = v.cents(r, lane);
-  return value === null ? [] : [{ ref: v.ref(r, lane), value, label: `${v.key} ${label}` }];
+  return value === null ? [] : [{ ref: v.ref(r, lane), value, label: `${v.name} ${label}` }];
 };
 
 const totalOf = (v: TableView | null, lane: number, label: string): Candidate[] =>
