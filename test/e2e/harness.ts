@@ -163,3 +163,9 @@ export function imageOnlyPdf(pages = 2): Uint8Array {
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/** The archive opens on its overview; the tests that pick a submission by file switch to the full list. */
+export async function showList(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '全部报送' }).click();
+  await page.getByTestId('archive-table').waitFor();
+}
