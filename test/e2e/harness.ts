@@ -169,3 +169,12 @@ export async function showList(page: Page): Promise<void> {
   await page.getByRole('button', { name: '全部报送' }).click();
   await page.getByTestId('archive-table').waitFor();
 }
+
+/** Opens the workstation (the token travels in the first URL), then goes to a screen by its hash (#/s/12/t6). */
+export async function gotoScreen(page: Page, ws: Workstation, hash: string): Promise<void> {
+  await page.goto(ws.url);
+  await page.locator('.app-head').waitFor();
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}

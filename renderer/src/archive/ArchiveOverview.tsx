@@ -119,7 +119,9 @@ export function ArchiveOverview({ query, refreshKey, onOpen, empty }: Props) {
               <th className="ov-dept">部门</th>
               <th className="ov-year">年度</th>
               {shownKinds.map((k) => (
-                <th key={k}>{k}</th>
+                <th key={k} className="ov-kind">
+                  {k}
+                </th>
               ))}
             </tr>
           </thead>

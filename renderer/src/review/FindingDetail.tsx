@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { FindingStatus, ViewFinding } from '../../../main/api/types';
 import { useCommand } from '../hooks';
-import { money } from '../lib/labels';
+import { isTableKey, money } from '../lib/labels';
 import { useWords } from '../lib/words';
 
 const SHOWN_RELATED = 6;
@@ -28,6 +28,8 @@ export function FindingDetail({
       setBusy(false);
     }
   };
+  // Figures of a table cell read as amounts; elsewhere (a year, a percentage in the narrative) as printed.
+  const shown = (n: number | null): string => (n === null ? '—' : isTableKey(f.table) ? money(n) : String(n));
   useCommand('confirm-finding', () => void decide('confirmed'));
   useCommand('dismiss-finding', () => void decide('dismissed'));
   useCommand('reopen-finding', () => void decide('open'));
@@ -53,13 +55,13 @@ export function FindingDetail({
         {(f.expected !== null || f.actual !== null) && (
           <>
             <dt>应为</dt>
-            <dd className="num">{money(f.expected)}</dd>
+            <dd className="num">{shown(f.expected)}</dd>
             <dt>实为</dt>
-            <dd className="num">{money(f.actual)}</dd>
+            <dd className="num">{shown(f.actual)}</dd>
             {f.expected !== null && f.actual !== null && (
               <>
                 <dt>差额</dt>
-                <dd className="num">{money(Math.round((f.actual - f.expected) * 100) / 100)}</dd>
+                <dd className="num">{shown(Math.round((f.actual - f.expected) * 100) / 100)}</dd>
               </>
             )}
           </>
