@@ -4,13 +4,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  attachedFilesBySubmission, carryDecisions, deleteSubmission, previousVersionId, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
+  attachedFilesBySubmission, carryDecisions, deleteSubmission, previousVersionId, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, setFindingsStamp, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
 import { joinFile, planImport } from './joining.js';
 import { readFileBytes } from './reading.js';
-import { archiveContext, dependentsOf, refreshFindings } from './documents.js';
+import { archiveContext, dependentsOf, refreshFindings, storedDocument } from './documents.js';
+import { CHECKS_STAMP } from '../checks/index.js';
 import { readDisclosure } from '../readers/index.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
@@ -55,6 +56,7 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
   doc.findings = runChecks(doc, archiveContext(db, doc));
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+    setFindingsStamp(db, stored.id, CHECKS_STAMP);
     // A resubmission starts from the previous version's decisions and comments (the re-review).
     const previous = stored.version > 1 ? previousVersionId(db, stored.id) : undefined;
     if (previous !== undefined) carryDecisions(db, previous, stored.id);
@@ -133,6 +135,16 @@ export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.over
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
       return { fileName: s.fileName, format: s.format, dataBase64: Buffer.from(s.bytes).toString('base64') };
     },
-    'submission.delete': async ({ id }) => ({ deleted: deleteSubmission(ctx.db(), id) }),
+    'submission.delete': async ({ id }) => {
+      const db = ctx.db();
+      if (!getSubmissionRow(db, id)) return { deleted: false };
+      // The submissions that compared with this one are checked again without it.
+      const dependents = dependentsOf(db, storedDocument(db, id));
+      return db.transaction(() => {
+        const deleted = deleteSubmission(db, id);
+        for (const other of dependents) if (other !== id && getSubmissionRow(db, other)) refreshFindings(db, other);
+        return { deleted };
+      })();
+    },
   };
 }

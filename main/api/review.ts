@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../model/errors.js';
 import { applyCorrections, locateCell } from '../model/corrections.js';
-import { currentDocument, refreshFindings, storedDocument } from './documents.js';
+import { refreshWithDependents, storedDocument } from './documents.js';
 import type { BudgetDocument } from '../model/types.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import { exportWorkbook, exportFileName } from '../export/index.js';
@@ -18,9 +18,10 @@ import type { ExportApi, ReviewApi, SubmissionApi, SubmissionView } from './type
 
 export { buildView };
 
-/** After a correction or an undo: re-run the checks and keep the stored findings current (the archive counts them). */
+/** After a correction, an undo or a redo: re-run the checks and keep the stored findings current — this
+ *  submission's and those of the submissions that compare with it (next year's, a 决算 of its budget). */
 function recheck(db: ArchiveDb, id: number): SubmissionView {
-  return buildView(db, id, refreshFindings(db, id));
+  return buildView(db, id, refreshWithDependents(db, id));
 }
 
 export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {

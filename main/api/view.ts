@@ -8,7 +8,7 @@ import {
   sameDepartmentOtherYears, storedFindingsOf, versionsOf, type ArchiveDb, type FindingReviewRow,
 } from '../store/index.js';
 import { summaryOf } from './archive.js';
-import { currentDocument } from './documents.js';
+import { reviewedDocument } from './documents.js';
 import { tableLayouts } from './layouts.js';
 import type { ResubmissionView, ReviewStatus, SubmissionView, ViewFinding } from './types.js';
 
@@ -36,7 +36,7 @@ function resubmissionOf(db: ArchiveDb, id: number, keys: Set<string>, decisions:
   };
 }
 
-export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = currentDocument(db, id)): SubmissionView {
+export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = reviewedDocument(db, id)): SubmissionView {
   const decisionList = listFindingReviews(db, id);
   const decisions = new Map(decisionList.map((r) => [r.key, r]));
   const namer = placeNamer(doc);

@@ -1,5 +1,6 @@
 // The check engine: every reconciliation an auditor makes (../shared/spec/TABLES.md rule catalogue), run
 // over a canonical document, each finding on the cell most likely wrong with every compared cell related.
+import { createHash } from 'node:crypto';
 import type { BudgetDocument, Finding } from '../model/types.js';
 import { runRules } from './engine.js';
 import { ROUNDING } from './lib/identity.js';
@@ -24,6 +25,12 @@ export function ruleCatalogue(): { id: string; title: string; reads: string }[] 
     { id: ROUNDING, title: '尾差：勾稽关系相差 0.01–0.03（各数均经四舍五入），提示复核', reads: '上述各项勾稽关系' },
   ];
 }
+
+/** Bump when a rule's logic changes without its catalogue entry changing: stored findings are checked again. */
+const CHECKS_REVISION = 1;
+
+/** Which checks made a set of findings: the catalogue (ids, what each checks and reads) and the revision. */
+export const CHECKS_STAMP: string = createHash('sha256').update(JSON.stringify([CHECKS_REVISION, ruleCatalogue()])).digest('hex').slice(0, 16);
 
 /** Milliseconds per runChecks on this document, averaged over `runs` (for scripts/bench.ts). */
 export function measureChecks(doc: BudgetDocument, runs = 50): number {

@@ -14,6 +14,6 @@ export {
   listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts, type FindingReviewRow,
 } from './review.js';
 export {
-  getSubmissionReview, updateSubmissionReview, reviewStateOf, storedFindingsOf, previousVersionId, versionsOf, sameDepartmentOtherYears, carryDecisions, archiveOverview,
+  getSubmissionReview, updateSubmissionReview, reviewStateOf, storedFindingsOf, findingsStamp, setFindingsStamp, previousVersionId, versionsOf, sameDepartmentOtherYears, carryDecisions, archiveOverview,
   type SubmissionReviewRow, type OverviewFilter, type OverviewPage, type OverviewCellRow,
 } from './workflow.js';

@@ -179,3 +179,12 @@ export function storedFindingsOf(db: ArchiveDb, id: number): { key: string; rule
     key: string; rule: string; severity: string; tbl: string; message: string;
   }[];
 }
+
+/** The revision of the checks a submission's stored findings come from (null: unknown, check again). */
+export function findingsStamp(db: ArchiveDb, id: number): string | null {
+  return (db.prepare('SELECT checked_with AS stamp FROM submissions WHERE id = ?').get(id) as { stamp: string | null } | undefined)?.stamp ?? null;
+}
+
+export function setFindingsStamp(db: ArchiveDb, id: number, stamp: string): void {
+  db.prepare('UPDATE submissions SET checked_with = ? WHERE id = ?').run(stamp, id);
+}
