@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { createApi } from '../main/api/index.js';
 import { readAndCheckFile } from '../main/api/reading.js';
 import type { BudgetDocument, DocKind } from '../main/model/types.js';
-import { insertSubmission, openArchive, upsertFindingReview, updateSubmissionReview, findingKey, type ArchiveDb } from '../main/store/index.js';
+import { insertSubmission, openArchive, setFindingsStamp, upsertFindingReview, updateSubmissionReview, findingKey, type ArchiveDb } from '../main/store/index.js';
+import { CHECKS_STAMP } from '../main/checks/index.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -53,6 +54,7 @@ export function grow(db: ArchiveDb, from: number, to: number, docs: { doc: Budge
           source: { ...doc.source, sha256: `${doc.source.sha256.slice(0, 48)}${n.toString(16).padStart(16, '0')}`, size: unique.length },
         };
         const { id } = insertSubmission(db, { document: copy, bytes: unique, importedAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString() });
+        setFindingsStamp(db, id, CHECKS_STAMP); // checked when read, as an import does
         // Review work on some: decisions, an issued opinion, a closed review.
         if (n % 3 === 0) for (const f of copy.findings.slice(0, 3)) upsertFindingReview(db, id, { key: findingKey(f), status: 'confirmed', comment: '请核实', reviewer: 'bench', at: '2026-02-01T00:00:00Z' });
         if (n % 7 === 0) updateSubmissionReview(db, id, { conclusion: '已审核', opinionIssuedAt: '2026-02-02T00:00:00Z', opinionIssuedBy: 'bench' }, '2026-02-02T00:00:00Z');

@@ -115,6 +115,11 @@ export interface OverviewCellRow {
   state: ReviewState;
 }
 
+interface GroupRow extends OverviewCellRow {
+  code: string;
+  name: string;
+}
+
 export interface OverviewPage {
   /** Departments matching the filter, in all. */
   total: number;
@@ -128,49 +133,59 @@ export interface OverviewPage {
 }
 
 /**
- * One page of the archive by department. The state is read per group from its latest version; filtering on it
- * runs in SQL over the groups (one row per department × year × kind), so a page costs the same in an archive of
- * a hundred submissions and of ten thousand but for that one pass.
+ * Every department × year × kind with its latest version and where its review stands, in one pass (the
+ * latest versions found by the (department, year, kind, version) index), sorted by department. Kept for the
+ * connection until the archive changes — by this connection (total_changes) or another process (data_version)
+ * — so paging, filtering and searching the overview cost the same in an archive of any size.
  */
+const groupCache = new WeakMap<ArchiveDb, { stamp: string; rows: GroupRow[] }>();
+
+function reviewGroups(db: ArchiveDb): GroupRow[] {
+  const stamp = `${db.pragma('data_version', { simple: true })}|${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+  const hit = groupCache.get(db);
+  if (hit && hit.stamp === stamp) return hit.rows;
+  const rows = db
+    .prepare(
+      `WITH latest AS (
+         SELECT department_id, year, kind, MAX(version) AS version, COUNT(*) AS versions FROM submissions GROUP BY department_id, year, kind
+       )
+       SELECT s.department_id AS departmentId, d.code, d.name, s.year, s.kind, s.id, s.version, l.versions, ${STATE_SQL} AS state
+       FROM latest l
+       JOIN submissions s ON s.department_id = l.department_id AND s.year = l.year AND s.kind = l.kind AND s.version = l.version
+       JOIN departments d ON d.id = s.department_id
+       LEFT JOIN submission_reviews r ON r.submission_id = s.id
+       ORDER BY d.code, d.name, s.year DESC, s.kind`,
+    )
+    .all() as GroupRow[];
+  groupCache.set(db, { stamp, rows });
+  return rows;
+}
+
+/** One page of the archive by department, with the filter's state counts and the years on file. */
 export function archiveOverview(db: ArchiveDb, f: OverviewFilter): OverviewPage {
-  const conds: string[] = [];
-  const args: (string | number)[] = [];
-  if (f.query?.trim()) {
-    conds.push(`(d.code LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')`);
-    const like = `%${f.query.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    args.push(like, like);
-  }
-  if (f.year !== undefined) (conds.push('g.year = ?'), args.push(f.year));
-  if (f.kind !== undefined) (conds.push('g.kind = ?'), args.push(f.kind));
-  const groups = `
-    WITH g AS (
-      SELECT s.department_id AS departmentId, s.year, s.kind, s.id, s.version,
-             (SELECT COUNT(*) FROM submissions v WHERE v.department_id = s.department_id AND v.year = s.year AND v.kind = s.kind) AS versions,
-             ${STATE_SQL} AS state
-      FROM submissions s LEFT JOIN submission_reviews r ON r.submission_id = s.id
-      WHERE s.version = (SELECT MAX(version) FROM submissions x WHERE x.department_id = s.department_id AND x.year = s.year AND x.kind = s.kind)
-    )`;
-  const from = (more: string[]) => {
-    const all = [...conds, ...more];
-    return `FROM g JOIN departments d ON d.id = g.departmentId${all.length ? ` WHERE ${all.join(' AND ')}` : ''}`;
-  };
-  const byState = f.state ? ['g.state = ?'] : [];
-  const stateArgs = f.state ? [f.state] : [];
+  const q = f.query?.trim().toLowerCase() ?? '';
+  const matching = reviewGroups(db).filter(
+    (g) => (!q || g.code.toLowerCase().includes(q) || g.name.toLowerCase().includes(q)) && (f.year === undefined || g.year === f.year) && (f.kind === undefined || g.kind === f.kind),
+  );
   const states = { 'not-started': 0, 'in-review': 0, 'opinion-issued': 0, resubmitted: 0, closed: 0 } as Record<ReviewState, number>;
-  for (const r of db.prepare(`${groups} SELECT g.state, COUNT(*) AS n ${from([])} GROUP BY g.state`).all(...args) as { state: ReviewState; n: number }[]) {
-    states[r.state] = r.n;
+  for (const g of matching) states[g.state]++;
+  const shown = f.state ? matching.filter((g) => g.state === f.state) : matching;
+  const order: number[] = [];
+  const byDept = new Map<number, GroupRow[]>();
+  for (const g of shown) {
+    const list = byDept.get(g.departmentId);
+    if (list) list.push(g);
+    else (byDept.set(g.departmentId, [g]), order.push(g.departmentId));
   }
-  const total = (db.prepare(`${groups} SELECT COUNT(DISTINCT g.departmentId) AS n ${from(byState)}`).get(...args, ...stateArgs) as { n: number }).n;
-  const departments = db
-    .prepare(`${groups} SELECT DISTINCT d.id, d.code, d.name ${from(byState)} ORDER BY d.code, d.name LIMIT ? OFFSET ?`)
-    .all(...args, ...stateArgs, f.limit, f.offset) as { id: number; code: string; name: string }[];
-  const years = (db.prepare('SELECT DISTINCT year FROM submissions ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
-  if (!departments.length) return { total, departments, cells: [], states, years };
-  const ids = departments.map((d) => d.id);
-  const cells = db
-    .prepare(`${groups} SELECT g.* ${from([...byState, `g.departmentId IN (${ids.map(() => '?').join(',')})`])} ORDER BY g.year DESC, g.kind`)
-    .all(...args, ...stateArgs, ...ids) as OverviewCellRow[];
-  return { total, departments, cells, states, years };
+  const page = order.slice(f.offset, f.offset + f.limit);
+  const years = [...new Set(reviewGroups(db).map((g) => g.year))].sort((a, b) => b - a);
+  return {
+    total: order.length,
+    departments: page.map((id) => ({ id, code: byDept.get(id)![0]!.code, name: byDept.get(id)![0]!.name })),
+    cells: page.flatMap((id) => byDept.get(id)!.map(({ code: _c, name: _n, ...cell }) => cell)),
+    states,
+    years,
+  };
 }
 
 /** The findings stored for a submission (as last checked), by key. */
