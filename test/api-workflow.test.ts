@@ -124,7 +124,7 @@ describe('review workflow through the API', () => {
     for (const f of view.findings) {
       for (const text of [f.place, f.ruleName, f.relatedText, f.message]) expect(text, f.key).not.toMatch(/[A-Za-z]{3,}|\b[td][1-9]\b|\d+:\d+/);
     }
-    const words = await api['vocabulary.get']({});
+    const words = await api['vocabulary.get']();
     expect(words.statuses.dismissed).toBe('已排除');
     expect(words.rules['cross-table']!.name).toBe('表间勾稽');
   });
