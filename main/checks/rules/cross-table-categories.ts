@@ -1,6 +1,7 @@
 // cross-table (categories) — each t1 支出项目 (一般公共服务支出 …) = the t3 类 row of that name, and each
 // t4 支出项目 per 资金栏 = the t5/t7/t8 类 row. Matched by name or by the catalogue's 类 code, never by row.
-import type { CellRef } from '../../model/types.js';
+import type { CellRef, TableKey } from '../../model/types.js';
+import { TABLE_NAMES } from '../../model/tables.js';
 import { codeTree, type CodeRow } from '../lib/codes.js';
 import { checkEqual, type Operand } from '../lib/identity.js';
 import { normLabel } from '../lib/labels.js';
@@ -21,6 +22,7 @@ function compareCategories(ctx: CheckContext, summary: TableView, lane: number, 
   const matched = new Set<CodeRow>();
   const missing = (table: string, column: string, label: string): Operand => ({ ref: { table, row: null, column } as CellRef, value: 0, label });
   const pending: { label: string; a: Operand }[] = [];
+  const detailName = TABLE_NAMES[detailKey as TableKey] ?? detailKey;
   for (const r of items) {
     const label = normLabel(summary.text(r, 3));
     if (!label) continue;
@@ -29,7 +31,7 @@ function compareCategories(ctx: CheckContext, summary: TableView, lane: number, 
     const row = detail ? findCategory(ctx, detail, label) : null;
     if (row && detail) {
       matched.add(row);
-      const b = operand(detail, row.r, 3, `${detailKey} ${row.code} ${row.name} 合计`);
+      const b = operand(detail, row.r, 3, `${detail.name} ${row.code} ${row.name} 合计`);
       const d = b ? checkEqual('cross-table', b, a, `${label}：${b.label}`, a.label ?? '') : null;
       if (d) out.push(d);
     } else if (a.value !== 0) {
@@ -45,12 +47,12 @@ function compareCategories(ctx: CheckContext, summary: TableView, lane: number, 
       unmatched.splice(unmatched.indexOf(twin), 1);
       continue;
     }
-    const d = checkEqual('cross-table', a, missing(detailKey, '3', `${detailKey} 无“${label}”类级科目`), `${label}：${a.label}`, `${detailKey} 类级科目（缺）`);
+    const d = checkEqual('cross-table', a, missing(detailKey, '3', `${detailName} 无“${label}”类级科目`), `${label}：${a.label}`, `${detailName} 类级科目（缺）`);
     if (d) out.push(d);
   }
   if (detail) {
     for (const row of unmatched) {
-      const b = operand(detail, row.r, 3, `${detailKey} ${row.code} ${row.name} 合计`);
+      const b = operand(detail, row.r, 3, `${detail.name} ${row.code} ${row.name} 合计`);
       if (!b || b.value === 0) continue;
       const d = checkEqual('cross-table', b, missing(summary.key, String(lane), `${summary.name} 无“${row.name}”支出项目`), `${row.code} ${row.name}：${b.label}`, `${summary.name} ${summary.laneName(lane)}`);
       if (d) out.push(d);

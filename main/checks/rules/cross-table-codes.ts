@@ -3,6 +3,9 @@
 // 一般公共预算); a code present in one table and missing from its counterpart.
 import type { CellRef, TableKey } from '../../model/types.js';
 import { TABLE_NAMES } from '../../model/tables.js';
+
+/** A table as a message names it: its standard name. */
+const tableName = (key: string): string => TABLE_NAMES[key as TableKey] ?? key;
 import { codeTree } from '../lib/codes.js';
 import { checkAtLeast, checkSum, text, type Operand } from '../lib/identity.js';
 import { operand } from '../lib/ops.js';
@@ -32,7 +35,7 @@ function nameOf(v: TableView | null, code: string, rows: Map<string, number>): s
 function cellOf(v: TableView | null, key: string, rows: Map<string, number>, code: string, lane: number): Operand | null {
   const r = rows.get(code);
   if (v && r !== undefined) return operand(v, r, lane);
-  return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${TABLE_NAMES[key as TableKey] ?? key} 无 ${code} 科目行（按 0 计）` };
+  return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${tableName(key)} 无 ${code} 科目行（按 0 计）` };
 }
 
 /** 年初财政拨款结转和结余 printed in t4 (0 when absent). */
@@ -66,7 +69,7 @@ export function codeIdentities(ctx: CheckContext): Draft[] {
       if (!a || !b || (a.value === 0 && b.value === 0)) continue;
       // The table that has the row is named first when the other lacks it.
       const [x, y] = a.ref.row === null ? [b, a] : [a, b];
-      const d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${x.ref.table} 合计`, relation: () => (y.ref.row === null ? text(y.label) : `${y.ref.table} 合计`) });
+      const d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${tableName(x.ref.table)} 合计`, relation: () => (y.ref.row === null ? text(y.label) : `${tableName(y.ref.table)} 合计`) });
       if (d) out.push(d);
     }
   }
@@ -85,8 +88,8 @@ export function codeIdentities(ctx: CheckContext): Draft[] {
       if (income.value === 0 && ops.every((p) => p.value === 0)) continue;
       const [total, rest] = income.ref.row === null ? [ops[0]!, [income, ...ops.slice(1)]] : [income, ops];
       const d = income.ref.row === null
-        ? checkSum({ rule: 'cross-table', total, parts: [income], subject: () => `${label(code)}：${total.ref.table} 合计`, relation: () => text(income.label) })
-        : checkSum({ rule: 'cross-table', total, parts: rest, subject: () => `${label(code)}：t2 财政拨款收入`, relation: () => `${present.map(([k]) => k).join('+') || 't5'} 合计` });
+        ? checkSum({ rule: 'cross-table', total, parts: [income], subject: () => `${label(code)}：${tableName(total.ref.table)} 合计`, relation: () => text(income.label) })
+        : checkSum({ rule: 'cross-table', total, parts: rest, subject: () => `${label(code)}：${tableName('t2')} 财政拨款收入`, relation: () => `${present.map(([k]) => tableName(k)).join('+') || tableName('t5')} 合计` });
       if (d) out.push(d);
     }
   }
@@ -106,9 +109,9 @@ export function codeIdentities(ctx: CheckContext): Draft[] {
         if (allGpb) {
           if (lane === 3 && t2) continue; // already compared through t2 (t2 = t3, t2 = t5+t7+t8)
           const [x, y] = a.ref.row === null ? [b, a] : [a, b];
-          d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${x.ref.table} ${laneName}`, relation: () => (y.ref.row === null ? text(y.label) : `${y.ref.table} ${laneName}`) });
+          d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${tableName(x.ref.table)} ${laneName}`, relation: () => (y.ref.row === null ? text(y.label) : `${tableName(y.ref.table)} ${laneName}`) });
         } else {
-          d = checkAtLeast('cross-table', a, b, `${label(code)}：t3 ${laneName}`, `t5 ${laneName}`, 'error');
+          d = checkAtLeast('cross-table', a, b, `${label(code)}：${tableName('t3')} ${laneName}`, `${tableName('t5')} ${laneName}`, 'error');
         }
         if (d) out.push(d);
       }

@@ -1,7 +1,7 @@
 // Print preview: a page laid out for paper — one table as printed (header block with its merges, every row,
 // the unit), or the 审核意见书 — with 打印 (the system's dialog prints it or saves it as PDF). Esc closes.
 import { useEffect, type ReactNode } from 'react';
-import type { HeaderGrid, StandardTable } from '../../../main/api/types';
+import type { HeaderGrid, StandardTable, TableLayoutView } from '../../../main/api/types';
 
 export function PrintFrame({ title, onClose, children, landscape }: { title: string; onClose: () => void; children: ReactNode; landscape?: boolean }) {
   useEffect(() => {
@@ -65,7 +65,8 @@ function HeaderRows({ header, width }: { header: HeaderGrid; width: number }) {
   );
 }
 
-export function TablePrint({ table, unit, department, onClose }: { table: StandardTable; unit: string; department: string; onClose: () => void }) {
+export function TablePrint({ table, layout, unit, department, onClose }: { table: StandardTable; layout: TableLayoutView | undefined; unit: string; department: string; onClose: () => void }) {
+  const amount = new Set(layout?.columns.filter((c) => c.role === 'amount').map((c) => c.index) ?? []);
   const width = Math.max(table.header.rows.reduce((n, r) => Math.max(n, r.length), 0), ...table.rows.slice(0, 1).map((r) => r.length));
   return (
     <PrintFrame title={`打印预览：${table.title}`} onClose={onClose} landscape={width > 7}>
@@ -91,7 +92,7 @@ export function TablePrint({ table, unit, department, onClose }: { table: Standa
           {table.rows.map((row, r) => (
             <tr key={r}>
               {Array.from({ length: width }, (_, c) => (
-                <td key={c} className={/^-?[\d,]+(\.\d+)?$/.test(String(row[c] ?? '').trim()) ? 'num' : undefined}>
+                <td key={c} className={amount.has(c) ? 'num' : undefined}>
                   {row[c] ?? ''}
                 </td>
               ))}

@@ -385,6 +385,7 @@ export function ReviewScreen({ id, tab: routeTab }: { id: number; tab: string | 
       {printing && tableOf(view, printing) && (
         <TablePrint
           table={tableOf(view, printing)!}
+          layout={view.layouts[printing]}
           unit={view.layouts[printing]?.unit ?? doc.unit}
           department={doc.department}
           onClose={() => setPrinting(null)}

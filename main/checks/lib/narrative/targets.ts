@@ -44,7 +44,7 @@ function sangong(ctx: CheckContext, kind: SangongKind | 'all', part?: SangongPar
     // 2024 tables add 会议费/培训费 under one 合计: the 三公 proper are 一 + 二 + 三.
     const core = idx.items.filter((i) => SANGONG_KINDS.includes(i.kind));
     const sums: Candidate[] = core.length > 0 && core.length < idx.items.length
-      ? [2, 3].map((l) => ({ ref: v.ref(core[0]!.r, l), value: core.reduce((a, i) => a + (v.cents(i.r, l) ?? 0), 0), label: 't9 因公出国（境）费、公务用车购置及运行维护费、公务接待费之和' }))
+      ? [2, 3].map((l) => ({ ref: v.ref(core[0]!.r, l), value: core.reduce((a, i) => a + (v.cents(i.r, l) ?? 0), 0), label: `${v.name} 因公出国（境）费、公务用车购置及运行维护费、公务接待费之和` }))
       : [];
     return [2, 3].flatMap((l) => [...cell(v, idx.total, l, '合计'), ...cell(v, idx.subtotal, l, '“三公”经费小计')]).concat(sums);
   }
@@ -139,7 +139,7 @@ export function conceptTargets(ctx: CheckContext, id: string): Candidate[] {
       return [...income(t1, 'other', '其他收入'), ...totalOf(t2, 11, '其他收入合计')];
     case 'carryOver': {
       const out = totalOf(t2, 12, '上年结转合计');
-      if (t1) for (const g of summaryIndex(t1).income.carry) out.push({ ref: t1.ref(g.head, 2), value: carryValue(t1, g, 2), label: 't1 上年结转结余' });
+      if (t1) for (const g of summaryIndex(t1).income.carry) out.push({ ref: t1.ref(g.head, 2), value: carryValue(t1, g, 2), label: `${t1.name} 上年结转结余` });
       return out;
     }
     case 'gpbExpense':
