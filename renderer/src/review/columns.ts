@@ -20,9 +20,17 @@ export interface Column {
 }
 
 /** The 审核提示 column takes what is left, at least this much. */
-export const MESSAGE_WIDTH = 240;
-const AMOUNT_WIDTH = 98;
-const CHAR = 13;
+export const MESSAGE_WIDTH = 220;
+const AMOUNT_WIDTH = 90;
+/** The severity dot before the first column's text. */
+const DOT = 14;
+
+/** Pixels a text takes at the grid's 13 px font: CJK characters about a full em, others about half. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 13 : 7.6;
+  return w;
+}
 
 function kindOf(role: string): ColumnKind {
   if (role === 'seq') return 'seq';
@@ -32,18 +40,20 @@ function kindOf(role: string): ColumnKind {
   return 'amount';
 }
 
-/** Width from the longest text the column holds (a 10,000-row table prints five-digit 序号), within bounds. */
-function widthOf(kind: ColumnKind, longest: number, role: string): number {
+/** Width from the widest text the column holds (a 10,000-row table prints five-digit 序号, a 合计 may sit in
+ *  a 类 column, an amount in 元 runs to 14 characters), within bounds. */
+function widthOf(kind: ColumnKind, widest: number, role: string): number {
+  const fit = 14 + widest;
   switch (kind) {
     case 'seq':
-      return Math.max(44, 18 + longest * 8);
+      return Math.max(44, fit);
     case 'code':
-      return role === 'code' ? Math.max(64, Math.min(96, 16 + longest * 8)) : Math.max(36, 14 + longest * 8);
+      return role === 'code' ? Math.max(64, Math.min(110, fit)) : Math.max(36, Math.min(80, fit));
     case 'name':
     case 'item':
-      return Math.max(110, Math.min(230, 14 + longest * CHAR));
+      return Math.max(110, Math.min(230, fit));
     default:
-      return AMOUNT_WIDTH;
+      return Math.max(AMOUNT_WIDTH, Math.min(150, fit + 4));
   }
 }
 
@@ -52,9 +62,12 @@ export function columnsOf(layout: TableLayoutView, rows: string[][]): Column[] {
   let left = 0;
   return layout.columns.map((c) => {
     const kind = kindOf(c.role);
-    let longest = 0;
-    if (kind !== 'amount') for (const r of rows) longest = Math.max(longest, [...String(r[c.index] ?? '').trim()].length);
-    const width = widthOf(kind, longest, c.role);
+    let widest = 0;
+    // Enough rows to see the widest figures of a long table without measuring every one of 10,000.
+    const step = Math.max(1, Math.floor(rows.length / 2000));
+    for (let r = 0; r < rows.length; r += step) widest = Math.max(widest, textWidth(String(rows[r]![c.index] ?? '').trim()));
+    if (c.index === 0) widest += DOT;
+    const width = Math.round(widthOf(kind, widest, c.role));
     // Labels before the first amount column are the row's name: they stay in view while the amounts scroll.
     const frozen = kind !== 'amount' && (firstAmount < 0 || c.index < firstAmount);
     const col: Column = { index: c.index, id: c.id, kind, name: c.name, panel: Math.max(0, c.panel), width, frozenLeft: frozen ? left : null };
