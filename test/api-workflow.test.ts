@@ -54,6 +54,12 @@ describe('review workflow through the API', () => {
     expect((await yoy()).some((f) => f.expected === -111.95)).toBe(true);
     expect(await openedKeys(id)).toEqual(freshKeys(id));
 
+    // Two years side by side: every figure matched by table, row and column names, with the change.
+    const years = await api['submission.compare']({ id, otherId: prev });
+    expect(years).toMatchObject({ mode: 'years', before: { year: 2022 }, after: { year: 2023 }, outcomes: [] });
+    const income = years.changes.find((c) => c.table === 't1' && c.row === '本年收入合计');
+    expect(income).toMatchObject({ tableName: '收支总表', before: '1,800.00', delta: -111.95 });
+
     // A correction of last year's 本年收入合计 changes this year's 比上年 comparison.
     const view = await api['submission.get']({ id: prev });
     const t1 = view.layouts.t1!;

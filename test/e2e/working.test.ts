@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { attachFile, openArchive, replaceNarrative } from '../../main/store/index.js';
 import { fixture } from '../helpers/paths.js';
 import { ensureRenderer, gotoScreen, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
 
@@ -116,6 +118,33 @@ describe('working speed (browser)', () => {
     await shot(page, '31-opinion');
     await page.keyboard.press('F1');
     await page.getByRole('dialog', { name: '快捷键' }).waitFor();
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('a narrative published in a second file: 情况说明 shows that file at its page, the tables keep their own', async () => {
+    // A Word file with the tables, and the narrative read from a separate PDF (as Jiangsu publishes them).
+    const { submission } = await ws.api['archive.importFile']({ path: fixture('docs', 'seed002.word.docx') });
+    const pdf = fs.readFileSync(fixture('docs', 'seed001.excel.pdf'));
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const db = openArchive(path.join(ws.dir, 'archive.sqlite'));
+    try {
+      attachFile(db, submission.id, { source: { format: 'pdf', fileName: '情况说明.pdf', sha256, size: pdf.length, pageCount: 3 } }, new Uint8Array(pdf), 'narrative', '2026-05-01T00:00:00Z');
+      replaceNarrative(db, submission.id, {
+        narrative: [{ heading: '一、部门职责', paragraphs: ['本部门主要职责是……'], pages: [2], file: sha256 }],
+        extra_tables: [],
+      });
+    } finally {
+      db.close();
+    }
+    await gotoScreen(page, ws, `#/s/${submission.id}/t3`);
+    await page.locator('.table-pane .trow').first().waitFor();
+    expect(await page.locator('.source-pane').getAttribute('data-file')).toBe('');
+    await page.getByTestId('office-source').waitFor();
+    await page.locator('[data-tab="narrative"]').click();
+    await expect.poll(() => page.locator('.source-pane').getAttribute('data-file')).toBe(sha256);
+    await expect.poll(() => page.getByTestId('source-page').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('2');
+    expect(await page.locator('.sp-file-line').innerText()).toBe('情况说明.pdf');
+    await shot(page, '32-narrative-second-file');
     expect(browser.problems).toEqual([]);
   });
 });
