@@ -12,18 +12,7 @@ import { readAndCheckFile } from '../main/api/reading.js';
 import type { BudgetDocument, DocKind } from '../main/model/types.js';
 import { insertSubmission, openArchive, setFindingsStamp, upsertFindingReview, updateSubmissionReview, findingKey, type ArchiveDb } from '../main/store/index.js';
 import { CHECKS_STAMP } from '../main/checks/index.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+import { timeIt } from './bench-review.js';
 
 const YEARS = [2025, 2024, 2023, 2022, 2021];
 const KINDS: DocKind[] = ['预算', '决算'];

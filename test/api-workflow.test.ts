@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApi, type ApiInstance } from '../main/api/index.js';
 import { currentDocument } from '../main/api/documents.js';
-import { exportWorkbook } from '../main/export/index.js';
 import { findingKey, openArchive } from '../main/store/index.js';
-import { truthDoc, withCell } from './checks/helpers.js';
+import { lastYearWorkbook } from './helpers/last-year.js';
 import { fixture, tempDir } from './helpers/paths.js';
 
 let dir: string;
@@ -21,18 +20,6 @@ afterEach(() => {
   api.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** Last year's tables of seed000's department, as a workbook (its totals at 1800.00). */
-async function lastYear(): Promise<string> {
-  let prev = structuredClone(truthDoc('seed000'));
-  prev.year = 2022;
-  for (const [key, row, lane] of [['t1', '32', 2], ['t1', '34', 2], ['t1', '32', 4], ['t1', '34', 4], ['t2', '1', 3], ['t2', '1', 4], ['t3', '1', 3]] as const) {
-    prev = withCell(prev, key, row, lane, '1800.00');
-  }
-  const file = path.join(dir, 'seed000-2022.xlsx');
-  fs.writeFileSync(file, await exportWorkbook({ document: prev, corrections: [], findings: [], plain: true }));
-  return file;
-}
 
 /** The findings a fresh run of the checks gives now, with the archive as it is. */
 function freshKeys(id: number): string[] {
@@ -48,7 +35,7 @@ const openedKeys = async (id: number): Promise<string[]> => (await api['submissi
 
 describe('review workflow through the API', () => {
   it('opens with stored findings that equal a fresh check after last year is corrected and after it is deleted', async () => {
-    const prev = (await api['archive.importFile']({ path: await lastYear() })).submission.id;
+    const prev = (await api['archive.importFile']({ path: await lastYearWorkbook(dir) })).submission.id;
     const id = (await api['archive.importFile']({ path: fixture('docs', 'seed000.word.docx') })).submission.id;
     const yoy = async () => (await api['submission.get']({ id })).findings.filter((f) => f.rule === 'year-over-year');
     expect((await yoy()).some((f) => f.expected === -111.95)).toBe(true);

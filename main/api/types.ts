@@ -6,6 +6,7 @@ import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, Sourc
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
 import type { ColumnRole } from '../model/semantics/index.js';
 import type { FindingWords } from '../model/places.js';
+import type { FigureChange } from '../model/compare.js';
 import type { OpinionContent } from '../export/opinion.js';
 import type { CarryOutcome, ReviewState, RuleCategory, Vocabulary } from '../model/vocabulary.js';
 
@@ -120,22 +121,7 @@ export interface ComparedSide {
 }
 
 /** A cell whose figure differs between the two submissions (matched by row and column as printed). */
-export interface CellChange {
-  table: TableKey;
-  tableName: string;
-  /** The row and column in words (`2010301 行政运行`, `基本支出`). */
-  row: string;
-  column: string;
-  /** As printed in each ('' where the row is absent). */
-  before: string;
-  after: string;
-  /** after − before in the unit of `after`, where both are amounts. */
-  delta: number | null;
-  unit: string;
-  /** Ids of the cell in the later submission (to open it there), null where the row is gone. */
-  rowId: string | null;
-  columnId: string | null;
-}
+export type CellChange = FigureChange;
 
 /** A finding of a resubmission's re-review: how a finding of the previous version fares, or a new one. */
 export interface FindingOutcome {

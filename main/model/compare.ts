@@ -9,12 +9,16 @@ import type { BudgetDocument, StandardTable, TableKey } from './types.js';
 export interface FigureChange {
   table: TableKey;
   tableName: string;
+  /** The row and column in words (`2010301 行政运行`, `基本支出`). */
   row: string;
   column: string;
+  /** As printed in each ('' where the row is absent). */
   before: string;
   after: string;
+  /** after − before in the unit of `after`, where both are amounts. */
   delta: number | null;
   unit: string;
+  /** Ids of the cell in the later document (to open it there), null where the row is gone. */
   rowId: string | null;
   columnId: string | null;
 }

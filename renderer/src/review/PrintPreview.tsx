@@ -2,6 +2,7 @@
 // the unit), or the 审核意见书 — with 打印 (the system's dialog prints it or saves it as PDF). Esc closes.
 import { useEffect, type ReactNode } from 'react';
 import type { HeaderGrid, StandardTable, TableLayoutView } from '../../../main/api/types';
+import { headerSpans } from './columns';
 
 export function PrintFrame({ title, onClose, children, landscape }: { title: string; onClose: () => void; children: ReactNode; landscape?: boolean }) {
   useEffect(() => {
@@ -35,16 +36,7 @@ export function PrintFrame({ title, onClose, children, landscape }: { title: str
 
 /** The header block as an HTML table head: merges become row and column spans. */
 function HeaderRows({ header, width }: { header: HeaderGrid; width: number }) {
-  const rows = header.rows.filter((r) => r.length > 0);
-  const covered = new Set<string>();
-  const spans = new Map<string, { rs: number; cs: number }>();
-  for (const [r1, c1, r2, c2] of header.merges) {
-    if (r1 >= rows.length || c1 >= width) continue;
-    const re = Math.min(r2, rows.length - 1);
-    const ce = Math.min(c2, width - 1);
-    spans.set(`${r1},${c1}`, { rs: re - r1 + 1, cs: ce - c1 + 1 });
-    for (let r = r1; r <= re; r++) for (let c = c1; c <= ce; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
-  }
+  const { rows, spans, covered } = headerSpans(header, width);
   return (
     <>
       {rows.map((row, r) => (

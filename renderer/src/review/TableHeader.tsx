@@ -2,20 +2,11 @@
 // one. Header cells over frozen label columns stay with them; 审核提示 stays on the right.
 import type { ReactNode } from 'react';
 import type { HeaderGrid } from '../../../main/api/types';
-import { gridTemplate, type Column } from './columns';
+import { gridTemplate, headerSpans, type Column } from './columns';
 
 export function TableHeader({ header, lanes, columns }: { header: HeaderGrid; lanes: string[] | null; columns: Column[] }) {
   const n = columns.length;
-  const rows = header.rows.filter((r) => r.length > 0);
-  const covered = new Set<string>();
-  const spans = new Map<string, { rs: number; cs: number }>();
-  for (const [r1, c1, r2, c2] of header.merges) {
-    if (r1 >= rows.length || c1 >= n) continue;
-    const re = Math.min(r2, rows.length - 1);
-    const ce = Math.min(c2, n - 1);
-    spans.set(`${r1},${c1}`, { rs: re - r1 + 1, cs: ce - c1 + 1 });
-    for (let r = r1; r <= re; r++) for (let c = c1; c <= ce; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
-  }
+  const { rows, spans, covered } = headerSpans(header, n);
   const frozenStyle = (c: number, span: number): React.CSSProperties | undefined => {
     const cols = columns.slice(c, c + span);
     return cols.length && cols.every((x) => x.frozenLeft !== null) ? { left: columns[c]!.frozenLeft! } : undefined;

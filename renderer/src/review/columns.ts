@@ -1,7 +1,7 @@
 // The columns of a table as the review grid lays them out, from the layout the core sends (what each printed
 // column is): the label columns (序号, 科目编码 or 类/款/项, 科目名称, 项目) of the first block stay frozen on the
 // left, the 审核提示 column stays on the right, the amounts scroll between them. No layout is assumed.
-import type { TableLayoutView } from '../../../main/api/types';
+import type { HeaderGrid, TableLayoutView } from '../../../main/api/types';
 
 export type ColumnKind = 'seq' | 'code' | 'name' | 'item' | 'amount';
 
@@ -98,3 +98,19 @@ export const rowLabelOf = (layout: TableLayoutView, row: number, col: Pick<Colum
   const labels = layout.rowLabels[row] ?? [];
   return (col ? labels[col.panel] : undefined) ?? labels[0] ?? '';
 };
+
+/** The printed header block's merges as spans: the start cell of each merge with its row and column span, and
+ *  the cells a merge covers (skipped when the block is drawn). Rows without cells are dropped. */
+export function headerSpans(header: HeaderGrid, width: number): { rows: string[][]; spans: Map<string, { rs: number; cs: number }>; covered: Set<string> } {
+  const rows = header.rows.filter((r) => r.length > 0);
+  const covered = new Set<string>();
+  const spans = new Map<string, { rs: number; cs: number }>();
+  for (const [r1, c1, r2, c2] of header.merges) {
+    if (r1 >= rows.length || c1 >= width) continue;
+    const re = Math.min(r2, rows.length - 1);
+    const ce = Math.min(c2, width - 1);
+    spans.set(`${r1},${c1}`, { rs: re - r1 + 1, cs: ce - c1 + 1 });
+    for (let r = r1; r <= re; r++) for (let c = c1; c <= ce; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
+  }
+  return { rows, spans, covered };
+}
