@@ -121,11 +121,14 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
 
 export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.overview'> & Omit<SubmissionApi, 'submission.get' | 'submission.compare'> {
   return {
-    'archive.list': async ({ query }) => {
+    'archive.list': async ({ query, offset, limit }) => {
       const db = ctx.db();
-      const counts = submissionCounts(db);
-      const files = attachedFilesBySubmission(db);
-      return listSubmissionRows(db, query).map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
+      const rows = listSubmissionRows(db, query, limit !== undefined || offset !== undefined ? { offset: offset ?? 0, limit: limit ?? 1_000_000 } : undefined);
+      // Counted for the listed submissions only: a search of a large archive costs what it returns.
+      const ids = rows.map((r) => r.id);
+      const counts = submissionCounts(db, ids);
+      const files = attachedFilesBySubmission(db, ids);
+      return rows.map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
     },
     'archive.importFile': async ({ path: file }) => importBytes(ctx, await readFileBytes(file), path.basename(file)),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),

@@ -10,7 +10,7 @@ const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
 
 export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
-  'archive.list': z.object({ query: text(200).optional() }).strict(),
+  'archive.list': z.object({ query: text(200).optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
   'archive.overview': z
     .object({
       query: text(200).optional(),

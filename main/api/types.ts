@@ -192,8 +192,8 @@ export interface ImportError {
 }
 
 export interface ArchiveApi {
-  /** Departments × years × versions, newest first; `query` filters by department code or name. */
-  'archive.list': (input: { query?: string }) => Promise<SubmissionSummary[]>;
+  /** Departments × years × versions, newest first; `query` filters by department code or name; `offset`/`limit` page it. */
+  'archive.list': (input: { query?: string; offset?: number; limit?: number }) => Promise<SubmissionSummary[]>;
   /** The archive by department: each year's 预算 and 决算 side by side with their state; one page of departments. */
   'archive.overview': (input: { query?: string; year?: number; kind?: DocKind; state?: ReviewState; offset?: number; limit?: number }) => Promise<ArchiveOverview>;
   /** Import a file from disk (Electron, CLI). */

@@ -44,11 +44,12 @@ export function getSubmissionRow(db: ArchiveDb, id: number): StoredSubmissionRow
   return db.prepare(`${SUBMISSION_SELECT} WHERE s.id = ?`).get(id) as StoredSubmissionRow | undefined;
 }
 
-export function listSubmissionRows(db: ArchiveDb, query?: string): StoredSubmissionRow[] {
+export function listSubmissionRows(db: ArchiveDb, query?: string, page?: { offset: number; limit: number }): StoredSubmissionRow[] {
   const order = ' ORDER BY d.code, d.name, s.year DESC, s.kind, s.version DESC';
-  if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order).all() as StoredSubmissionRow[];
+  const limit = page ? ` LIMIT ${Math.max(0, Math.floor(page.limit))} OFFSET ${Math.max(0, Math.floor(page.offset))}` : '';
+  if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order + limit).all() as StoredSubmissionRow[];
   const like = `%${query.trim()}%`;
-  return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}`).all(like, like) as StoredSubmissionRow[];
+  return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}${limit}`).all(like, like) as StoredSubmissionRow[];
 }
 
 export interface InsertSubmissionInput {

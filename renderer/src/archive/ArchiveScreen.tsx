@@ -10,6 +10,8 @@ import { ArchiveTable } from './ArchiveTable';
 import { BatchPanel } from './BatchPanel';
 import { filesFromDrop, IMPORTABLE, useImport } from './useImport';
 
+const LIST_PAGE = 300;
+
 export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const [rows, setRows] = useState<SubmissionSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -19,6 +21,8 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   /** 概览 (department × year, 预算 and 决算 side by side) or every submission listed with its versions. */
   const [mode, setMode] = useState<'overview' | 'list'>('overview');
   const [changes, setChanges] = useState(0);
+  /** The full list is read a page at a time: an archive of ten thousand submissions lists as fast as a small one. */
+  const [listLimit, setListLimit] = useState(LIST_PAGE);
   const debounced = useDebounced(query, 150);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -29,11 +33,11 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
     // The overview reads its own page; the full list is read only when it is on show.
     if (mode !== 'list') return;
     const seq = ++listSeq.current;
-    api('archive.list', debounced.trim() ? { query: debounced.trim() } : {}).then(
+    api('archive.list', { ...(debounced.trim() ? { query: debounced.trim() } : {}), limit: listLimit }).then(
       (r) => seq === listSeq.current && (setRows(r), setError(null)),
       (e) => seq === listSeq.current && setError(errorText(e)),
     );
-  }, [debounced, mode]);
+  }, [debounced, mode, listLimit]);
   useEffect(refresh, [refresh]);
   useEffect(preloadPdfjs, []);
 
@@ -178,6 +182,11 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
       <div className="archive-body">
         {mode === 'overview' && <ArchiveOverview query={debounced} refreshKey={changes} onOpen={onOpen} empty={empty} />}
         {mode === 'list' && rows && rows.length > 0 && <ArchiveTable rows={rows} onOpen={onOpen} onDelete={(s) => void onDelete(s)} />}
+        {mode === 'list' && rows && rows.length >= listLimit && (
+          <button type="button" className="btn list-more" onClick={() => setListLimit((n) => n + LIST_PAGE)}>
+            显示更多报送
+          </button>
+        )}
         {mode === 'list' && rows && rows.length === 0 && empty}
       </div>
       {dragging && <div className="drop-overlay">松开鼠标导入文件</div>}
