@@ -40,10 +40,20 @@ export interface PlaceNamer {
   words(ref: CellRef, ownTable?: string): string;
 }
 
-/** The narrative's cell ids: row = section heading, column = paragraph index or `index:figure`. */
+/** The narrative's cell ids: row = the section heading (or an item's code), column = paragraph index or
+ *  `index:figure`. A code is no heading: the paragraph alone names the place. */
 function narrativeWords(row: string | null, column: string | null): string {
   const para = column === null ? null : Number(column.split(':')[0]);
-  return [row ? `“${row.trim()}”` : '', para !== null && Number.isInteger(para) ? `第 ${para + 1} 段` : ''].filter(Boolean).join(' ');
+  const heading = row && !/^\d+$/.test(row.trim()) ? `“${row.trim()}”` : '';
+  return [heading, para !== null && Number.isInteger(para) ? `第 ${para + 1} 段` : ''].filter(Boolean).join(' ');
+}
+
+/** A compared figure of the narrative, from a finding in the narrative: the same paragraph by the figure's place in it. */
+function narrativeRefWords(ref: CellRef, f: Pick<Finding, 'table' | 'row' | 'column'>): string {
+  const [para, figure] = (ref.column ?? '').split(':');
+  const samePara = f.table === 'narrative' && f.row === ref.row && (f.column ?? '').split(':')[0] === para;
+  if (samePara && figure !== undefined && /^\d+$/.test(figure)) return `本段第 ${Number(figure) + 1} 个数`;
+  return narrativeWords(ref.row, ref.column) || '情况说明';
 }
 
 export function placeNamer(doc: Pick<BudgetDocument, 'tables' | 'family'>): PlaceNamer {
@@ -80,10 +90,13 @@ export function placeNamer(doc: Pick<BudgetDocument, 'tables' | 'family'>): Plac
     if (row !== null) r = ix.rows[panel + 1]?.get(row) ?? ix.rows.find((m) => m.has(row))?.get(row) ?? null;
     const labels = r !== null ? cellLabels(table, r, col ?? sem.panels[0]?.amounts[0] ?? 0, doc.family) : null;
     const colMeaning = col !== null ? sem.columns[col] : undefined;
+    // A row printed without a name (its first text a figure) is named by its position, never by that figure.
+    const figure = (t: string | undefined) => !!t && /^-?[\d,]*\.\d+$|^-?\d{1,3}(,\d{3})+$/.test(t.trim());
+    const rowLabel = labels?.row && !figure(labels.row) ? labels.row : r !== null ? `第 ${r + 1} 行` : row === null || figure(row) ? '' : `第 ${row} 行`;
     return {
       row: r,
       col: col !== null && col < (table.rows[0]?.length ?? sem.columns.length) ? col : null,
-      rowLabel: labels?.row || (row === null ? '' : `第 ${row} 行`),
+      rowLabel,
       columnLabel: colMeaning ? columnName(colMeaning) : column === null ? '' : `第 ${column} 栏`,
     };
   };
@@ -113,7 +126,7 @@ export interface FindingWords {
 const LISTED_PER_TABLE = 3;
 
 /** The compared cells in one line: `本表 合计 基本支出、302 商品和服务支出 基本支出；收入总表 等 12 处`. */
-export function relatedSummary(namer: PlaceNamer, f: Pick<Finding, 'table' | 'related'>): string {
+export function relatedSummary(namer: PlaceNamer, f: Pick<Finding, 'table' | 'row' | 'column' | 'related'>): string {
   const groups = new Map<string, CellRef[]>();
   for (const r of f.related ?? []) {
     const list = groups.get(r.table);
@@ -123,11 +136,10 @@ export function relatedSummary(namer: PlaceNamer, f: Pick<Finding, 'table' | 're
   const parts: string[] = [];
   for (const [table, refs] of groups) {
     const own = table === f.table;
-    const head = own ? '本表' : tableWord(table);
-    const names = [...new Set(refs.map((r) => namer.words(r, table)).filter(Boolean))];
-    if (names.length === 0) parts.push(head);
-    else if (names.length <= LISTED_PER_TABLE) parts.push(`${head} ${names.join('、')}`);
-    else parts.push(`${head} ${names.slice(0, 2).join('、')} 等 ${names.length} 处`);
+    const head = table === 'narrative' ? (own ? '' : '情况说明') : own ? '本表' : tableWord(table);
+    const names = [...new Set(refs.map((r) => (table === 'narrative' ? narrativeRefWords(r, f) : namer.words(r, table))).filter(Boolean))];
+    const list = names.length <= LISTED_PER_TABLE ? names.join('、') : `${names.slice(0, 2).join('、')} 等 ${names.length} 处`;
+    parts.push([head, list].filter(Boolean).join(' '));
   }
   return parts.join('；');
 }

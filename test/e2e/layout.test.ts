@@ -13,6 +13,9 @@ import { ensureRenderer, gotoScreen, openBrowser, shot, startWorkstation, type B
 const DOCUMENTS = [
   { name: 'hebei-pdf', file: fixture('docs', 'seed000-m01.word.pdf') },
   { name: 'hebei-xlsx', file: fixture('docs', 'seed002.excel.xlsx') },
+  { name: 'shanghai', file: fixture('real', 'SH-PT-zfban-2025-dept-budget.pdf') },
+  { name: 'jiangsu', file: fixture('real', 'JS-renda-2019-dept-tables.pdf') },
+  { name: 'shanghai-final', file: fixture('real', 'SH-PT-shehuigongzuobu-2024-dept-final.pdf') },
 ];
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -93,13 +96,20 @@ describe.each(VIEWPORTS)('review screen at $width×$height (browser)', (viewport
 
   it.each(DOCUMENTS)('$name: flag text and row name in view on every table, before and after scrolling right; tabs whole', async ({ name }) => {
     const id = views.get(name)!.summary.id;
-    const tables = views.get(name)!.document.tables.filter((t) => t.rows.length > 0).map((t) => t.key);
+    // Every table that prints a figure (an empty table — 无, 本单位无此项支出 — has no row to flag).
+    const view = views.get(name)!;
+    const figures = (t: (typeof view.document.tables)[number]) =>
+      view.layouts[t.key]!.columns.some((c) => c.role === 'amount' && t.rows.some((r) => /\d/.test(r[c.index] ?? '')));
+    const tables = view.document.tables.filter(figures).map((t) => t.key);
     expect(tables.length).toBeGreaterThanOrEqual(5);
     for (const key of tables) {
       const { row } = await flaggedRow(id, key);
       await gotoScreen(page, ws, `#/s/${id}/${key}`);
       const grid = page.locator(`.table-pane[data-table="${key}"] .table-view`);
       await grid.locator('.trow').first().waitFor();
+      // Each table shows its own unit (元 for most tables of a document, 万元 for its 三公 table).
+      const table = views.get(name)!.document.tables.find((t) => t.key === key)!;
+      expect(await page.getByTestId('table-unit').innerText()).toContain(`单位：${table.unit ?? views.get(name)!.document.unit}`);
       await grid.evaluate((el, top) => (el.scrollTop = top), Math.max(0, (row - 3) * ROW_HEIGHT));
       const line = grid.locator(`.trow[data-index="${row}"]`);
       await line.waitFor();
