@@ -147,4 +147,30 @@ describe('working speed (browser)', () => {
     await shot(page, '32-narrative-second-file');
     expect(browser.problems).toEqual([]);
   });
+
+  it('corrects an amount in a layout without 序号 or 栏次 (类/款/项 columns): the row is named by its code, the trail says where', async () => {
+    const { submission } = await ws.api['archive.importFile']({ path: fixture('real', 'SH-PT-zfban-2025-dept-budget.pdf') });
+    const view = await ws.api['submission.get']({ id: submission.id });
+    const layout = view.layouts.t5!;
+    const table = view.document.tables.find((t) => t.key === 't5')!;
+    expect(table.lanes).toBeNull();
+    const amount = layout.columns.find((c) => c.role === 'amount')!;
+    const r = layout.rowLabels.findIndex((l) => /^\d{7} /.test(l[0] ?? ''));
+    await gotoScreen(page, ws, `#/s/${submission.id}/t5`);
+    const cell = page.locator(`.table-pane[data-table="t5"] .trow[data-index="${r}"] .cell[data-col="${amount.id}"]`);
+    await cell.click();
+    await page.keyboard.press('F2');
+    await page.getByLabel('新值').fill('12345.67');
+    await page.getByLabel('新值').press('Tab');
+    await page.getByLabel('修改原因').fill('核对原件');
+    await page.getByLabel('修改原因').press('Enter');
+    await expect.poll(() => cell.getAttribute('class')).toContain('corrected');
+    expect(await cell.innerText()).toBe('12345.67');
+    const after = await ws.api['submission.get']({ id: submission.id });
+    expect(after.corrections).toMatchObject([{ table: 't5', row: layout.rowIds[r]![0], column: amount.id, newValue: '12345.67' }]);
+    await page.locator('[data-tab="trail"]').click();
+    expect(await page.getByTestId('corrections').innerText()).toContain(layout.rowLabels[r]![0]!);
+    await shot(page, '33-correction-shanghai');
+    expect(browser.problems).toEqual([]);
+  });
 });
