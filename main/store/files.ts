@@ -41,14 +41,15 @@ export function setContentFingerprint(db: ArchiveDb, submissionId: number, sha25
   db.prepare('UPDATE submissions SET content_sha256 = ? WHERE id = ?').run(sha256, submissionId);
 }
 
-/** Every submission's further files, in one query (the archive list). */
-export function attachedFilesBySubmission(db: ArchiveDb): Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]> {
+/** The further files of many submissions (or of every one), in one query (the archive list). */
+export function attachedFilesBySubmission(db: ArchiveDb, ids?: number[]): Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]> {
+  const only = ids ? ` WHERE sf.submission_id IN (${ids.map(() => '?').join(',') || 'NULL'})` : '';
   const rows = db
     .prepare(
       `SELECT sf.submission_id AS id, f.file_name AS fileName, f.format, f.sha256, sf.role
-       FROM submission_files sf JOIN source_files f ON f.id = sf.source_file_id ORDER BY sf.added_at, f.id`,
+       FROM submission_files sf JOIN source_files f ON f.id = sf.source_file_id${only} ORDER BY sf.added_at, f.id`,
     )
-    .all() as { id: number; fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
+    .all(...(ids ?? [])) as { id: number; fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
   const out = new Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]>();
   for (const { id, ...f } of rows) (out.get(id) ?? out.set(id, []).get(id)!).push(f);
   return out;

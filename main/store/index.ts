@@ -11,5 +11,9 @@ export {
 export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission, latestNamedLike } from './files.js';
 export {
   listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,
-  listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts,
+  listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts, type FindingReviewRow,
 } from './review.js';
+export {
+  getSubmissionReview, updateSubmissionReview, reviewStateOf, storedFindingsOf, findingsStamp, setFindingsStamp, previousVersionId, versionsOf, sameDepartmentOtherYears, carryDecisions, archiveOverview,
+  type SubmissionReviewRow, type OverviewFilter, type OverviewPage, type OverviewCellRow,
+} from './workflow.js';
