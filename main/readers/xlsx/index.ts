@@ -1,10 +1,13 @@
 // .xlsx → RawDocument with exceljs. Each visible sheet is cut by content into lines (titles, the
 // department/year/unit line, notes) and grids (the tables, with their merges); nothing assumes which
-// sheet holds which table or where on the sheet it sits.
+// sheet holds which table or where on the sheet it sits. The workbook's size is checked first (./limits.ts),
+// and the sheet is walked by the cells it has, never by the rectangle its farthest cell spans.
 import { AUDIT_SHEET_NAMES } from '../../model/workbook.js';
 import ExcelJS from 'exceljs';
 import { unusableInput } from '../../model/errors.js';
+import { LIMITS, tableTooLarge } from '../limits.js';
 import type { RawBlock, RawCell, RawDocument } from '../raw.js';
+import { checkWorkbookLimits } from './limits.js';
 import { formatNumber } from './number-format.js';
 
 type Sheet = ExcelJS.Worksheet;
@@ -46,7 +49,8 @@ export function cellText(cell: ExcelJS.Cell): string {
 }
 
 interface Grid {
-  text: string[][];
+  /** Shown text by row number, each row by column − 1; rows without values are absent (all blank). */
+  text: Map<number, string[]>;
   /** Merge master of each covered cell, and the span of each master. */
   span: Map<string, { rows: number; cols: number }>;
   covered: Set<string>;
@@ -55,18 +59,14 @@ interface Grid {
 const key = (r: number, c: number) => `${r}:${c}`;
 
 function readGrid(ws: Sheet): Grid {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const text: string[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
+  const text = new Map<number, string[]>();
+  ws.eachRow((row, r) => {
     const line: string[] = [];
-    for (let c = 1; c <= cols; c++) {
-      const cell = row.getCell(c);
-      line.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell));
-    }
-    text.push(line);
-  }
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      line[c - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
+    });
+    text.set(r, line);
+  });
   const span = new Map<string, { rows: number; cols: number }>();
   const covered = new Set<string>();
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
@@ -80,17 +80,27 @@ function readGrid(ws: Sheet): Grid {
   return { text, span, covered };
 }
 
+const textAt = (g: Grid, r: number, c: number): string => g.text.get(r)?.[c - 1] ?? '';
+
+const IGNORED_SHEET_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'rowBreaks', 'colBreaks', 'autoFilter', 'picture', 'drawing'];
+
 const META_LINE = /预算年度|^\s*单位[:：]|截止(时间|日期)[:：]/;
 
 /** Tab order of a sheet (exceljs keeps it as orderNo, not in its typings). */
 const orderOf = (ws: Sheet): number => (ws as unknown as { orderNo?: number }).orderNo ?? ws.id;
 
 export async function readXlsxRaw(bytes: Uint8Array): Promise<RawDocument> {
+  await checkWorkbookLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    // What the reading never uses is not loaded (exceljs would expand data-validation ranges cell by cell).
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, {
+      ignoreNodes: IGNORED_SHEET_NODES,
+    } as unknown as Parameters<typeof wb.xlsx.load>[1]);
   } catch (err) {
-    throw unusableInput('Excel 文件已损坏或不完整，无法读取', `the .xlsx file is damaged or truncated (${(err as Error).message})`);
+    throw unusableInput('Excel 文件已损坏或不完整，无法读取', 'the .xlsx file is damaged or truncated (exceljs could not load it)', {
+      cause: err instanceof Error ? err.message : String(err),
+    });
   }
   const sheets = wb.worksheets
     .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && !AUDIT_SHEET_NAMES.includes(ws.name))
@@ -104,7 +114,9 @@ function sheetBlocks(ws: Sheet, blocks: RawBlock[]): void {
   const g = readGrid(ws);
   const visibleCols: number[] = [];
   for (let c = 1; c <= ws.columnCount; c++) if (!ws.getColumn(c).hidden) visibleCols.push(c);
-  const usedCols = visibleCols.filter((c) => g.text.some((line) => (line[c - 1] ?? '').trim() !== ''));
+  const filledCols = new Set<number>();
+  for (const line of g.text.values()) line.forEach((t, i) => t?.trim() && filledCols.add(i + 1));
+  const usedCols = visibleCols.filter((c) => filledCols.has(c));
   if (!usedCols.length) return;
   const minCol = usedCols[0]!;
   const maxCol = usedCols[usedCols.length - 1]!;
@@ -116,14 +128,22 @@ function sheetBlocks(ws: Sheet, blocks: RawBlock[]): void {
     if (open.length) blocks.push(gridBlock(ws, g, open, cols));
     open = [];
   };
-  for (let r = 1; r <= g.text.length; r++) {
-    if (ws.getRow(r).hidden) continue;
-    const filled = cols.filter((c) => (g.text[r - 1]![c - 1] ?? '').trim() !== '');
-    if (!filled.length) {
-      flush();
-      continue;
+  const hidden = (r: number): boolean => ws.findRow(r)?.hidden ?? false;
+  // Rows with text in the table's columns, in order; a visible row between two of them is blank.
+  const rows = [...g.text.keys()].sort((a, b) => a - b);
+  let last = 0;
+  for (const r of rows) {
+    if (hidden(r)) continue;
+    const filled = cols.filter((c) => textAt(g, r, c).trim() !== '');
+    if (!filled.length) continue;
+    for (let gap = last + 1; gap < r; gap++) {
+      if (!hidden(gap)) {
+        flush();
+        break;
+      }
     }
-    const texts = filled.map((c) => g.text[r - 1]![c - 1]!.trim());
+    last = r;
+    const texts = filled.map((c) => textAt(g, r, c).trim());
     const first = filled[0]!;
     const firstSpan = g.span.get(key(r, first))?.cols ?? 1;
     const isMeta = texts.some((t) => META_LINE.test(t)) && filled.length <= 4;
@@ -145,6 +165,7 @@ function sheetBlocks(ws: Sheet, blocks: RawBlock[]): void {
 }
 
 function gridBlock(ws: Sheet, g: Grid, rows: number[], cols: number[]): RawBlock {
+  if (rows.length > LIMITS.tableRows || cols.length > LIMITS.tableColumns || rows.length * cols.length > LIMITS.gridCells) throw tableTooLarge(rows.length, cols.length);
   const rowSet = new Set(rows);
   const colIdx = new Map(cols.map((c, i) => [c, i]));
   return {
@@ -164,7 +185,7 @@ function gridBlock(ws: Sheet, g: Grid, rows: number[], cols: number[]): RawBlock
           colSpan = 0;
           for (let cc = c; cc < c + s.cols; cc++) if (colIdx.has(cc)) colSpan++;
         }
-        return { text: g.text[r - 1]![c - 1] ?? '', src, rowSpan: Math.max(1, rowSpan), colSpan: Math.max(1, colSpan) };
+        return { text: textAt(g, r, c), src, rowSpan: Math.max(1, rowSpan), colSpan: Math.max(1, colSpan) };
       }),
     })),
   };
