@@ -10,11 +10,11 @@ import {
 import type { ApiContext } from './index.js';
 import { readFileBytes } from './reading.js';
 import { previousYearOf, refreshFindings } from './documents.js';
-import { readDisclosure } from '../readers/index.js';
+import { readIsolated } from '../readers/pool.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
 import { runChecks } from '../checks/index.js';
-import type { ArchiveApi, ImportResult, SubmissionApi, SubmissionSummary } from './types.js';
+import type { ArchiveApi, FolderImportResult, ImportResult, PathApi, SubmissionApi, SubmissionSummary } from './types.js';
 
 const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
 
@@ -58,10 +58,10 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
 
 /** Reads, checks and stores one file; the same bytes twice are stored once. */
 export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  return storedBefore(ctx.db(), bytes) ?? storeDocument(ctx, bytes, await readDisclosure(bytes, fileName));
+  return storedBefore(ctx.db(), bytes) ?? storeDocument(ctx, bytes, await readIsolated(bytes, fileName));
 }
 
-type FolderResult = Awaited<ReturnType<ArchiveApi['archive.importFolder']>>['results'][number];
+type FolderResult = FolderImportResult['results'][number];
 
 const failed = (fileName: string, err: unknown): FolderResult => {
   const e = toErrorData(err);
@@ -70,12 +70,12 @@ const failed = (fileName: string, err: unknown): FolderResult => {
 
 /** A folder: files read in parallel on worker threads, stored one by one as they finish; a bad file is
  *  reported and skipped, never stops the batch. Results come back in file-name order. */
-async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResult[]> {
+async function importFolder(ctx: ApiContext, folder: string, shown = folder): Promise<FolderResult[]> {
   let names: string[];
   try {
     names = (await fs.readdir(folder)).filter((n) => IMPORTABLE.test(n)).sort();
   } catch {
-    throw new AppError('not-found', `无法打开文件夹：${folder}`, `cannot open folder ${folder}`);
+    throw new AppError('not-found', `无法打开文件夹：${shown}`, `cannot open folder ${shown}`);
   }
   const results: FolderResult[] = new Array(names.length);
   let done = 0;
@@ -86,7 +86,7 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   const toRead: { fileName: string; bytes: Uint8Array; index: number }[] = [];
   for (const [i, name] of names.entries()) {
     try {
-      const bytes = await readFileBytes(path.join(folder, name));
+      const bytes = await readFileBytes(path.join(folder, name), name);
       const duplicate = storedBefore(ctx.db(), bytes);
       if (duplicate) report(i, duplicate);
       else toRead.push({ fileName: name, bytes, index: i });
@@ -108,16 +108,29 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   return results;
 }
 
-export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionApi, 'submission.get'> {
+/** Reads, checks and stores a file on disk; `shown` is how the file is named in messages. */
+async function importPath(ctx: ApiContext, file: string, shown = file): Promise<ImportResult> {
+  return importBytes(ctx, await readFileBytes(file, shown), path.basename(file));
+}
+
+export function archiveHandlers(ctx: ApiContext): ArchiveApi & Pick<PathApi, 'archive.importFile' | 'archive.importFolder'> & Omit<SubmissionApi, 'submission.get'> {
   return {
     'archive.list': async ({ query }) => {
       const db = ctx.db();
       const counts = submissionCounts(db);
       return listSubmissionRows(db, query).map((r) => toSummary(r, counts.get(r.id)));
     },
-    'archive.importFile': async ({ path: file }) => importBytes(ctx, await readFileBytes(file), path.basename(file)),
+    'archive.importFile': async ({ path: file }) => importPath(ctx, file),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),
     'archive.importFolder': async ({ path: folder }) => ({ results: await importFolder(ctx, folder) }),
+    'archive.importPicked': async ({ handle }) => {
+      const file = ctx.grants.resolve(handle, 'file');
+      return importPath(ctx, file, path.basename(file));
+    },
+    'archive.importPickedFolder': async ({ handle }) => {
+      const folder = ctx.grants.resolve(handle, 'folder');
+      return { results: await importFolder(ctx, folder, path.basename(folder)) };
+    },
     'submission.source': async ({ id }) => {
       const s = sourceBytes(ctx.db(), id);
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);

@@ -13,7 +13,7 @@ import {
 } from '../store/index.js';
 import { summaryOf } from './archive.js';
 import type { ApiContext } from './index.js';
-import type { ExportApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
+import type { ExportApi, PathApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
 
 export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = currentDocument(db, id)): SubmissionView {
   const decisions = new Map(listFindingReviews(db, id).map((r) => [r.key, r]));
@@ -30,7 +30,13 @@ function recheck(db: ArchiveDb, id: number): SubmissionView {
   return buildView(db, id, refreshFindings(db, id));
 }
 
-export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {
+async function workbookOf(ctx: ApiContext, submissionId: number, plain: boolean): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const view = buildView(ctx.db(), submissionId);
+  const bytes = await exportWorkbook({ document: view.document, corrections: view.corrections, findings: view.findings, plain, exportedAt: ctx.now() });
+  return { bytes, fileName: exportFileName(view.document) };
+}
+
+export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<PathApi, 'export.workbookFile'> & Pick<SubmissionApi, 'submission.get'> {
   return {
     'submission.get': async ({ id }) => buildView(ctx.db(), id),
     'correction.apply': async ({ submissionId, table, row, column, value, reason, author }) => {
@@ -71,15 +77,15 @@ export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<Su
       setTableReviewed(db, submissionId, table, reviewed, ctx.author(), ctx.now());
       return buildView(db, submissionId);
     },
-    'export.workbook': async ({ submissionId, plain, outPath }) => {
-      const db = ctx.db();
-      const view = buildView(db, submissionId);
-      const bytes = await exportWorkbook({ document: view.document, corrections: view.corrections, findings: view.findings, plain: plain ?? false, exportedAt: ctx.now() });
-      const fileName = exportFileName(view.document);
-      if (!outPath) return { path: null, fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    'export.workbook': async ({ submissionId, plain }) => {
+      const { bytes, fileName } = await workbookOf(ctx, submissionId, plain ?? false);
+      return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'export.workbookFile': async ({ submissionId, plain, outPath }) => {
+      const { bytes, fileName } = await workbookOf(ctx, submissionId, plain ?? false);
       await fs.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
       await fs.writeFile(outPath, bytes);
-      return { path: path.resolve(outPath), fileName, dataBase64: null };
+      return { path: path.resolve(outPath), fileName };
     },
   };
 }

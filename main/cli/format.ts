@@ -1,5 +1,15 @@
 // Plain-text output of the command line for people (the JSON forms are for programs).
 import type { ImportResult, SubmissionSummary } from '../api/types.js';
+import type { ErrorData } from '../model/errors.js';
+
+/** The one line a failure prints (CONTRACT: a reason in Chinese and English on one line). */
+export function errorLine(e: Pick<ErrorData, 'zh' | 'en'>, file?: string): string {
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return `${file ? `${file}: ` : ''}错误：${one(e.zh)}  Error: ${one(e.en)}`;
+}
+
+/** 2 for input the user can do something about, 1 for an internal error. */
+export const exitCodeOf = (e: Pick<ErrorData, 'code'>): 1 | 2 => (e.code === 'internal' ? 1 : 2);
 
 export function formatImport(file: string, r: ImportResult): string {
   const s = r.submission;
