@@ -103,26 +103,59 @@ function weighEvidence(drafts: Draft[]): Draft[] {
   });
 }
 
+/** A merged finding's message grows by each distinct message up to this length; the rest are counted. */
+const MESSAGE_CAP = 4000;
+
+/** Findings of one rule on one cell become one: messages joined, related cells united, the worst severity.
+ *  Linear in the drafts and their related cells (sets beside each merged draft). */
 function merge(drafts: Draft[]): Draft[] {
-  const byKey = new Map<string, Draft>();
-  const out: Draft[] = [];
+  interface Merged {
+    draft: Draft;
+    related: Set<string>;
+    messages: Set<string>;
+    more: number;
+  }
+  const byKey = new Map<string, Merged>();
+  const out: Merged[] = [];
   for (const d of drafts) {
     const k = `${d.rule}|${cellKey(d.cell)}`;
     const prev = byKey.get(k);
     if (!prev) {
-      const copy = { ...d, related: [...d.related] };
-      byKey.set(k, copy);
-      out.push(copy);
+      const m: Merged = { draft: { ...d, related: [...d.related] }, related: new Set(d.related.map(cellKey)), messages: new Set([d.message]), more: 0 };
+      byKey.set(k, m);
+      out.push(m);
       continue;
     }
-    if (!prev.message.includes(d.message)) prev.message = `${prev.message}；${d.message}`;
-    for (const r of d.related) if (!prev.related.some((x) => cellKey(x) === cellKey(r)) && cellKey(r) !== cellKey(prev.cell)) prev.related.push(r);
-    if (RANK[d.severity] < RANK[prev.severity]) prev.severity = d.severity;
+    const p = prev.draft;
+    if (!prev.messages.has(d.message)) {
+      prev.messages.add(d.message);
+      if (p.message.length > MESSAGE_CAP) prev.more++;
+      else if (!p.message.includes(d.message)) p.message = `${p.message}；${d.message}`;
+    }
+    const own = cellKey(p.cell);
+    for (const r of d.related) {
+      const rk = cellKey(r);
+      if (rk === own || prev.related.has(rk)) continue;
+      prev.related.add(rk);
+      p.related.push(r);
+    }
+    if (RANK[d.severity] < RANK[p.severity]) p.severity = d.severity;
   }
-  return out;
+  return out.map((m) => (m.more ? { ...m.draft, message: `${m.draft.message}；另有 ${m.more} 条同类说明` } : m.draft));
 }
 
 const toNumber = (v: number | null): number | null => (v === null ? null : Math.round(v) / 100);
+
+/** The cells in order, each once (first occurrence kept). */
+function uniqueCells(cells: CellRef[]): CellRef[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = cellKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 
 function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
   const f: Finding = {
@@ -131,7 +164,7 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
     table: d.cell.table,
     row: d.cell.row,
     column: d.cell.column,
-    related: d.related.filter((c, i, a) => a.findIndex((x) => cellKey(x) === cellKey(c)) === i),
+    related: uniqueCells(d.related),
     expected: toNumber(d.expected),
     actual: toNumber(d.actual),
     message: d.message,
@@ -141,20 +174,37 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
   return f;
 }
 
+/** First row index of each 序号 in a view (a finding's row is looked up, not searched for). */
+function rowIndex(count: number, rowId: (r: number) => string | null): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let r = 0; r < count; r++) {
+    const id = rowId(r);
+    if (id !== null && !index.has(id)) index.set(id, r);
+  }
+  return index;
+}
+
 /** Page of a cell by its 序号 (for findings whose blame moved, and table identities). */
 function pageLookup(ctx: CheckContext): (c: CellRef) => number | null {
+  const indexes = new Map<string, Map<string, number>>();
+  const indexOf = (name: string, count: number, rowId: (r: number) => string | null) => {
+    let index = indexes.get(name);
+    if (!index) indexes.set(name, (index = rowIndex(count, rowId)));
+    return index;
+  };
   return (c) => {
     if (c.table.startsWith('extra:')) {
       const v = ctx.extras.find((x) => x.name === c.table);
       if (!v) return null;
       const col = c.column === null ? null : Number(c.column) - 1;
-      for (let r = 0; c.row !== null && r < v.rows.length; r++) if (v.rowId(r) === c.row) return v.page(r, col);
+      const r = c.row === null ? undefined : indexOf(c.table, v.rows.length, (i) => v.rowId(i)).get(c.row);
+      if (c.row !== null) return r === undefined ? v.page(null, null) : v.page(r, col);
       return v.page(null, null);
     }
     const v = ctx.table(c.table);
     if (!v || c.row === null) return v?.table.pages?.[0] ?? null;
-    for (let r = 0; r < v.rowCount; r++) if (v.rowId(r) === c.row) return v.page(r, c.column === null ? null : Number(c.column));
-    return null;
+    const r = indexOf(c.table, v.rowCount, (i) => v.rowId(i)).get(c.row);
+    return r === undefined ? null : v.page(r, c.column === null ? null : Number(c.column));
   };
 }
 
