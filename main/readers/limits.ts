@@ -17,7 +17,7 @@ export const LIMITS = {
   /** Elements open at once in an XML part. */
   xmlDepth: 256,
   /** Elements in one XML part. */
-  xmlElements: 3_000_000,
+  xmlElements: 2_000_000,
   /** Attributes on one XML element. */
   xmlAttributes: 1_000,
   /** Rows of one table (a Word table, a grid cut from a sheet). */
@@ -25,7 +25,7 @@ export const LIMITS = {
   /** Columns of one table (grid columns, spans included). */
   tableColumns: 1_000,
   /** Cells of one grid (rows × columns). */
-  gridCells: 4_000_000,
+  gridCells: 1_000_000,
   /** Cells written in one workbook. */
   workbookCells: 1_000_000,
   /** Cells covered by merges in one workbook. */

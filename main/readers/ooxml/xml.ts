@@ -35,12 +35,14 @@ export class MalformedXmlError extends AppError {
 
 const malformed = (kind: string, part: string, cause: unknown): AppError => new MalformedXmlError(kind, part, cause);
 
+/** Shared by every element without attributes (most of them): one object instead of millions. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Streams one part through saxes; false when the part is missing. Limits are checked as tags open. */
 export async function scanXmlPart(pkg: OoxmlPackage, part: string, kind: string, events: XmlEvents): Promise<boolean> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   let elements = 0;
-  let attributeCount = 0;
   // Text is handed over in one piece between two pieces of markup (chunks may split it).
   let pending = '';
   const flush = () => {
@@ -51,14 +53,15 @@ export async function scanXmlPart(pkg: OoxmlPackage, part: string, kind: string,
     flush();
     if (++depth > LIMITS.xmlDepth) throw nestedTooDeep(part);
     if (++elements > LIMITS.xmlElements) throw tooManyElements(part);
-    events.open(tag.name, tag.attributes, depth);
-  });
-  parser.on('attribute', () => {
-    // Counted as they arrive, before the tag completes: a tag with 300,000 attributes stops early.
-    if (++attributeCount > LIMITS.xmlAttributes) throw tooManyAttributes(part);
-  });
-  parser.on('opentagstart', () => {
-    attributeCount = 0;
+    // saxes has collected the attributes (linearly; a malformed one already failed): a light copy.
+    let attrs = NO_ATTRIBUTES;
+    let count = 0;
+    for (const k in tag.attributes) {
+      if (++count > LIMITS.xmlAttributes) throw tooManyAttributes(part);
+      if (attrs === NO_ATTRIBUTES) attrs = {};
+      attrs[k] = tag.attributes[k]!;
+    }
+    events.open(tag.name, attrs, depth);
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     flush();

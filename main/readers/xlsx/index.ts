@@ -113,7 +113,9 @@ export async function readXlsxRaw(bytes: Uint8Array): Promise<RawDocument> {
 function sheetBlocks(ws: Sheet, blocks: RawBlock[]): void {
   const g = readGrid(ws);
   const visibleCols: number[] = [];
-  for (let c = 1; c <= ws.columnCount; c++) if (!ws.getColumn(c).hidden) visibleCols.push(c);
+  // columnCount walks every row each time it is asked: asked once.
+  const columnCount = ws.columnCount;
+  for (let c = 1; c <= columnCount; c++) if (!ws.getColumn(c).hidden) visibleCols.push(c);
   const filledCols = new Set<number>();
   for (const line of g.text.values()) line.forEach((t, i) => t?.trim() && filledCols.add(i + 1));
   const usedCols = visibleCols.filter((c) => filledCols.has(c));
