@@ -12,7 +12,6 @@ import { filesFromDrop, IMPORTABLE, useImport } from './useImport';
 export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const [rows, setRows] = useState<SubmissionSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const debounced = useDebounced(query, 150);
@@ -30,11 +29,11 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   useEffect(refresh, [refresh]);
   useEffect(preloadPdfjs, []);
 
-  const { batch, importFiles, importPaths, importFolder, dismiss } = useImport(refresh);
+  const { batch, importFiles, importPicked, importFolder, dismiss } = useImport(refresh);
   const electron = bridge.platform === 'electron' && bridge.pickFiles && bridge.pickFolder;
 
   const pickFiles = async () => {
-    if (electron) importPaths(await bridge.pickFiles!());
+    if (electron) await importPicked(await bridge.pickFiles!());
     else fileInput.current?.click();
   };
   const pickFolder = async () => {
@@ -94,27 +93,6 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
         <button type="button" className="btn" onClick={() => void pickFolder()}>
           导入文件夹…
         </button>
-        {!electron && (
-          <form
-            className="folder-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void importFolder(folder);
-            }}
-          >
-            <input
-              type="text"
-              className="folder-path"
-              placeholder="本机文件夹路径，如 /data/2024预算公开"
-              aria-label="文件夹路径"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-            />
-            <button type="submit" className="btn" disabled={!folder.trim()}>
-              导入此文件夹
-            </button>
-          </form>
-        )}
         <input
           ref={fileInput}
           type="file"
