@@ -40,20 +40,35 @@ function storedBefore(db: ArchiveDb, bytes: Uint8Array): ImportResult | null {
   return existing ? { status: 'duplicate', submission: summaryOf(db, existing.id) } : null;
 }
 
-/** Checks a document that was read (with last year's submission for context) and stores it in one transaction. */
+const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Checks a document that was read (with last year's submission for context) and stores it in one IMMEDIATE
+ *  transaction. Whether the bytes are already stored is asked again under the write lock: another process
+ *  may have stored the same file while this one was reading it; the answer is then "duplicate". */
 function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument): ImportResult {
   const db = ctx.db();
   const duplicate = storedBefore(db, bytes);
   if (duplicate) return duplicate;
   doc.findings = runChecks(doc, { previousYear: previousYearOf(db, doc) });
-  const { id } = db.transaction(() => {
-    const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
-    // Next year's submission may now compare with this one.
-    const next = latestSubmissionId(db, doc.department_code, doc.department, doc.year + 1);
-    if (next !== undefined) refreshFindings(db, next);
-    return stored;
-  })();
-  return { status: 'stored', submission: summaryOf(db, id) };
+  try {
+    const outcome = db
+      .transaction((): ImportResult | { id: number } => {
+        const stored = storedBefore(db, bytes);
+        if (stored) return stored;
+        const { id } = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+        // Next year's submission may now compare with this one.
+        const next = latestSubmissionId(db, doc.department_code, doc.department, doc.year + 1);
+        if (next !== undefined) refreshFindings(db, next);
+        return { id };
+      })
+      .immediate();
+    return 'id' in outcome ? { status: 'stored', submission: summaryOf(db, outcome.id) } : outcome;
+  } catch (err) {
+    // The same file stored by another connection between the check and the insert (a net under the lock).
+    const stored = isUniqueViolation(err) ? storedBefore(db, bytes) : null;
+    if (stored) return stored;
+    throw err;
+  }
 }
 
 /** Reads, checks and stores one file; the same bytes twice are stored once. */

@@ -13,7 +13,7 @@ export const exitCodeOf = (e: Pick<ErrorData, 'code'>): 1 | 2 => (e.code === 'in
 
 export function formatImport(file: string, r: ImportResult): string {
   const s = r.submission;
-  const what = r.status === 'duplicate' ? '已存在（相同文件，未重复存储） / already stored' : '已存储 / stored';
+  const what = r.status === 'duplicate' ? '已存档（相同文件已存在，未重复存储） / already stored' : '已存储 / stored';
   const c = s.findingCounts;
   return `${file}: ${what} #${s.id} ${s.departmentCode} ${s.department} ${s.year} 第${s.version}版 (v${s.version}) — 错误 ${c.error} 警告 ${c.warning} 提示 ${c.info}`;
 }
