@@ -213,7 +213,7 @@ export function runRules(doc: BudgetDocument, rules: readonly Rule[], options: C
   const drafts: Draft[] = [];
   for (const rule of rules) {
     try {
-      drafts.push(...rule.run(ctx));
+      for (const item of rule.run(ctx)) drafts.push(item);
     } catch (err) {
       drafts.push({
         rule: 'engine',

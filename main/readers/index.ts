@@ -10,6 +10,8 @@ import { readXlsxRaw } from './xlsx/index.js';
 
 export { detectFormat, type DetectedFormat };
 export { assembleDocument } from './assemble/index.js';
+export { readIsolated, readPool, ReadPool } from './pool.js';
+export { LIMITS } from './limits.js';
 export type { RawDocument } from './raw.js';
 
 function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
@@ -30,21 +32,27 @@ function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
   }
 }
 
-async function readRaw(format: SourceFormat, bytes: Uint8Array): Promise<RawDocument> {
+export interface ReadDisclosureOptions {
+  /** After each page of a PDF (the reading pool's watchdog listens). */
+  onPage?: (done: number, total: number) => void;
+}
+
+async function readRaw(format: SourceFormat, bytes: Uint8Array, options: ReadDisclosureOptions = {}): Promise<RawDocument> {
   if (format === 'pdf') {
     // Loaded on demand: pdfjs is heavy and Word/Excel reading never needs it.
     const { readPdfRaw } = await import('./pdf/index.js');
-    return readPdfRaw(bytes);
+    return readPdfRaw(bytes, { onPage: options.onPage });
   }
   if (format === 'docx') return readDocxRaw(bytes);
   return readXlsxRaw(bytes);
 }
 
-/** Read one disclosure file into the canonical document (findings empty: the checks fill them). */
-export async function readDisclosure(bytes: Uint8Array, fileName: string): Promise<BudgetDocument> {
+/** Read one disclosure file into the canonical document (findings empty: the checks fill them), in this
+ *  thread. Callers outside the readers use `readIsolated` (./pool.ts), which runs this in a worker. */
+export async function readDisclosure(bytes: Uint8Array, fileName: string, options: ReadDisclosureOptions = {}): Promise<BudgetDocument> {
   const kind = detectFormat(bytes);
   if (kind !== 'pdf' && kind !== 'docx' && kind !== 'xlsx') throw refuse(kind);
-  const raw = await readRaw(kind, bytes);
+  const raw = await readRaw(kind, bytes, options);
   const assembled = assembleDocument(raw);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {

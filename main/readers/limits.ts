@@ -21,7 +21,7 @@ export const LIMITS = {
   /** Attributes on one XML element. */
   xmlAttributes: 1_000,
   /** Rows of one table (a Word table, a grid cut from a sheet). */
-  tableRows: 100_000,
+  tableRows: 50_000,
   /** Columns of one table (grid columns, spans included). */
   tableColumns: 1_000,
   /** Cells of one grid (rows × columns). */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, unusableInput, type ErrorData } from '../model/errors.js';
 import type { BudgetDocument } from '../model/types.js';
+import { detectFormat } from './detect.js';
 import { fileTooLarge, LIMITS } from './limits.js';
 
 export interface ReadPoolOptions {
@@ -27,11 +28,18 @@ export interface ReadOptions {
 /** Hard deadline per file: within the 60 s a user (and the contract) waits for an answer. */
 export const DEFAULT_READ_TIMEOUT_MS = 50_000;
 
+/** A PDF page that takes longer than this stops its reader: a real page takes well under a second, while a
+ *  crafted one (200,000 nested `q`) would keep pdf.js busy, quadratically, for many minutes. */
+export const PAGE_TIMEOUT_MS = 20_000;
+
 /** Heap of one reading worker. A 30-page disclosure needs well under 200 MB; the rest is headroom. */
-export const READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 };
+export const READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 
 /** What a worker answers for one file. */
-export type ReadReply = { id: number; ok: true; doc: BudgetDocument } | { id: number; ok: false; error: ErrorData };
+export type ReadReply =
+  | { id: number; ok: true; doc: BudgetDocument }
+  | { id: number; ok: false; error: ErrorData }
+  | { id: number; progress: { done: number; total: number } };
 
 const defaultWorkerUrl = () => new URL('./read-worker.mjs', import.meta.url);
 
@@ -41,6 +49,9 @@ interface Job {
   fileName: string;
   timeoutMs: number;
   timer?: NodeJS.Timeout;
+  /** PDFs only: reset after each page. */
+  stall?: NodeJS.Timeout;
+  pagesDone: number;
   resolve(doc: BudgetDocument): void;
   reject(err: AppError): void;
 }
@@ -54,6 +65,14 @@ interface Slot {
 export function timeoutError(fileName: string, ms: number): AppError {
   const s = Math.round(ms / 1000);
   return unusableInput(`读取超时（超过 ${s} 秒）：${fileName}，文件可能已损坏或过于复杂`, `reading ${fileName} took longer than ${s} s; the file may be damaged or too complex`);
+}
+
+export function pageTimeoutError(fileName: string, page: number): AppError {
+  const s = Math.round(PAGE_TIMEOUT_MS / 1000);
+  return unusableInput(
+    `读取超时：${fileName} 第 ${page} 页超过 ${s} 秒仍未读完，文件可能已损坏或结构异常复杂`,
+    `page ${page} of ${fileName} took longer than ${s} s; the file may be damaged or abnormally complex`,
+  );
 }
 
 export function crashError(fileName: string, err: unknown): AppError {
@@ -87,7 +106,7 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new AppError('internal', '读取服务已关闭', 'the read pool is closed'));
     if (bytes.length > LIMITS.fileBytes) return Promise.reject(fileTooLarge(bytes.length));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, pagesDone: 0, resolve, reject });
       this.pump();
     });
   }
@@ -117,6 +136,11 @@ export class ReadPool {
     worker.on('message', (reply: ReadReply) => {
       const job = slot.job;
       if (!job || reply.id !== job.id) return;
+      if ('progress' in reply) {
+        job.pagesDone = reply.progress.done;
+        if (job.stall) this.watchPages(slot, job);
+        return;
+      }
       this.finish(slot, job);
       if (reply.ok) job.resolve(reply.doc);
       else job.reject(new AppError(reply.error.code, reply.error.zh, reply.error.en, reply.error.details));
@@ -141,14 +165,29 @@ export class ReadPool {
     }, job.timeoutMs);
     timer.unref();
     job.timer = timer;
+    if (detectFormat(job.bytes) === 'pdf') this.watchPages(slot, job);
     // The worker gets its own copy; the caller keeps its bytes (they are stored after reading).
     const copy = job.bytes.slice();
     slot.worker.postMessage({ id: job.id, bytes: copy, fileName: job.fileName }, [copy.buffer]);
   }
 
-  /** The slot's job is settled: stop its clock, make the worker idle. */
+  /** (Re)starts the per-page clock of a PDF: no page finished within PAGE_TIMEOUT_MS stops the worker. */
+  private watchPages(slot: Slot, job: Job): void {
+    clearTimeout(job.stall);
+    job.stall = setTimeout(() => {
+      if (slot.job !== job) return;
+      this.finish(slot, job);
+      job.reject(pageTimeoutError(job.fileName, job.pagesDone + 1));
+      void this.retire(slot);
+      this.pump();
+    }, Math.min(PAGE_TIMEOUT_MS, job.timeoutMs));
+    job.stall.unref();
+  }
+
+  /** The slot's job is settled: stop its clocks, make the worker idle. */
   private finish(slot: Slot, job: Job): void {
     clearTimeout(job.timer);
+    clearTimeout(job.stall);
     slot.job = null;
     if (!this.slots.has(slot)) return;
     slot.worker.unref();
@@ -164,6 +203,7 @@ export class ReadPool {
     const job = slot.job;
     if (job) {
       clearTimeout(job.timer);
+      clearTimeout(job.stall);
       slot.job = null;
       job.reject(crashError(job.fileName, err));
     }

@@ -53,7 +53,9 @@ process.on('uncaughtException', (err) => {
 
 parentPort?.on('message', (req: ReadRequest) => {
   current = { id: req.id, bytes: req.bytes };
-  void readDisclosure(req.bytes, req.fileName).then(
+  // Each page read is reported: the pool's watchdog ends a worker stuck inside one page.
+  const onPage = (done: number, total: number) => parentPort!.postMessage({ id: req.id, progress: { done, total } });
+  void readDisclosure(req.bytes, req.fileName, { onPage }).then(
     (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc }),
     (err: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: toErrorData(readerFailure(req.bytes, err)) }),
   ).finally(() => {

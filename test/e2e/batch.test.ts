@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixture, tempDir } from '../helpers/paths.js';
-import { ensureRenderer, imageOnlyPdf, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
+import { ensureRenderer, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
+import { imageOnlyPdf } from '../hostile/pdf.js';
 
 const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
 const external = process.env.E2E_BATCH_DIR;

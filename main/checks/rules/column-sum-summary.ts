@@ -27,7 +27,7 @@ function sideSums(v: TableView, s: Side, names: [string, string, string]): Draft
         // A carry line printed blank but itemised below: its items count instead.
         const rows = v.isBlank(g.head, lane) && g.parts.length > 0 ? g.parts : [g.head];
         const ops = operands(v, rows, lane, label);
-        if (ops) carry.push(...ops);
+        if (ops) for (const item of ops) carry.push(item);
         if (!v.isBlank(g.head, lane) && g.parts.length > 0) {
           const head = operand(v, g.head, lane, label(g.head));
           const items = operands(v, g.parts, lane, label);

@@ -66,11 +66,11 @@ export const crossTableCategories: Rule = {
   run: (ctx) => {
     const out: Draft[] = [];
     const t1 = ctx.table('t1');
-    if (t1 && ctx.table('t3')) out.push(...compareCategories(ctx, t1, 4, ctx.table('t3'), 't3'));
+    if (t1 && ctx.table('t3')) for (const item of compareCategories(ctx, t1, 4, ctx.table('t3'), 't3')) out.push(item);
     const t4 = ctx.table('t4');
     if (t4) {
       for (const [lane, key] of [[5, 't5'], [6, 't7'], [7, 't8']] as const) {
-        if (t4.hasLane(lane) && ctx.table(key)) out.push(...compareCategories(ctx, t4, lane, ctx.table(key), key));
+        if (t4.hasLane(lane) && ctx.table(key)) for (const item of compareCategories(ctx, t4, lane, ctx.table(key), key)) out.push(item);
       }
     }
     return out;

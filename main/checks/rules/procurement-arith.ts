@@ -92,8 +92,8 @@ export const procurementArith: Rule = {
       const qtyCol = v.column(/数量/);
       const priceCol = v.column(/单价/);
       if (amountCol === null) continue;
-      if (qtyCol !== null && priceCol !== null) out.push(...lineArithmetic(v, qtyCol, priceCol, amountCol));
-      out.push(...totals(v, amountCol));
+      if (qtyCol !== null && priceCol !== null) for (const item of lineArithmetic(v, qtyCol, priceCol, amountCol)) out.push(item);
+      for (const item of totals(v, amountCol)) out.push(item);
     }
     return out;
   },

@@ -7,6 +7,7 @@ import { toItems, type Item } from './items.js';
 import { vote, yearFromText } from './metadata.js';
 import { buildNarrative } from './narrative.js';
 import { buildStandardTable, findStandardTables } from './standard-tables.js';
+import { maxOf, minOf } from '../extent.js';
 
 export type AssembledDocument = Omit<BudgetDocument, 'id' | 'findings' | 'source'>;
 
@@ -23,8 +24,8 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
   const tables = built.map((b) => b.table);
 
   // The narrative follows the tables; a document that puts it first has it before them.
-  const after = items.slice(Math.max(...built.map((b) => b.end)));
-  const before = items.slice(0, Math.min(...built.map((b) => b.titleAt)));
+  const after = items.slice(maxOf(built, (b) => b.end));
+  const before = items.slice(0, minOf(built, (b) => b.titleAt));
   const hasText = (xs: Item[]) => xs.some((x) => x.kind === 'line');
   const region = hasText(after) || !hasText(before) ? after : before;
   const { narrative, extra_tables } = buildNarrative(region, wrapped, withPages);

@@ -4,6 +4,7 @@
 import { matchStandardTitle } from '../../model/tables.js';
 import type { RawCell, RawDocument, RawParagraphBlock, RawRow, RawTableBlock } from '../raw.js';
 import { clean, isPageNumber, joinLines } from './text.js';
+import { maxOf } from '../extent.js';
 
 /** A paragraph of the RawDocument (or a grid row that is really a line). */
 export interface Line extends Omit<RawParagraphBlock, 'kind'> {
@@ -59,7 +60,7 @@ export function toItems(raw: RawDocument): Item[] {
     }
     const rows = b.rows.filter((r) => r.cells.length > 0);
     if (!rows.length) continue;
-    const width = Math.max(...rows.map(rowWidth));
+    const width = maxOf(rows, rowWidth);
     let top = 0;
     while (top < rows.length && isLineRow(rows[top]!, width, 'top')) top++;
     let bottom = rows.length;
