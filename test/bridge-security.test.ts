@@ -45,7 +45,12 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
 }
 
 const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request({ method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', 'x-budget-token': bridge.token, ...headers }, body: JSON.stringify(input) });
+  request({
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', 'x-budget-token': bridge.token, ...headers },
+    body: JSON.stringify(input),
+  });
 
 /** No answer may show where the program, the archive or the test folder lives. */
 function expectNoPaths(body: string): void {
@@ -145,14 +150,21 @@ describe('npm run web --open', () => {
   it('hands the browser a private file, never the token on a command line', () => {
     const record = path.join(dir, 'argv.json');
     const browser = path.join(dir, 'browser.mjs');
-    fs.writeFileSync(browser, `#!/usr/bin/env node\nimport fs from 'node:fs';\nimport { fileURLToPath } from 'node:url';\nconst f = fileURLToPath(process.argv[2]);\nfs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), mode: fs.statSync(f).mode & 0o777, html: fs.readFileSync(f, 'utf8') }));\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      browser,
+      `#!/usr/bin/env node\nimport fs from 'node:fs';\nimport { fileURLToPath } from 'node:url';\nconst f = fileURLToPath(process.argv[2]);\nfs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), mode: fs.statSync(f).mode & 0o777, html: fs.readFileSync(f, 'utf8') }));\n`,
+      { mode: 0o755 },
+    );
     const script = path.join(dir, 'launch.mts');
-    fs.writeFileSync(script, `import { startWeb } from ${JSON.stringify(path.join(ROOT, 'scripts', 'web.ts'))};
+    fs.writeFileSync(
+      script,
+      `import { startWeb } from ${JSON.stringify(path.join(ROOT, 'scripts', 'web.ts'))};
       const b = await startWeb(['--no-build', '--open', '--db', ${JSON.stringify(path.join(dir, 'web.sqlite'))}]);
       process.stdout.write('TOKEN=' + b.token + '\\n');
       const t0 = Date.now();
       while (!(await import('node:fs')).existsSync(${JSON.stringify(record)}) && Date.now() - t0 < 15000) await new Promise((r) => setTimeout(r, 100));
-      await b.close(); process.exit(0);`);
+      await b.close(); process.exit(0);`,
+    );
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
       encoding: 'utf8',
       env: { ...process.env, BROWSER: browser },

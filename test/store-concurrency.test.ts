@@ -16,7 +16,11 @@ interface Child {
 }
 
 function startChild(): Child {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'helpers', 'concurrent-import.ts')], { stdio: 'pipe' });
+  const proc = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'helpers', 'concurrent-import.ts')],
+    { stdio: 'pipe' },
+  );
   const answers: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   readline.createInterface({ input: proc.stdout }).on('line', (line) => {
@@ -26,11 +30,12 @@ function startChild(): Child {
   });
   return {
     proc,
-    next: () => new Promise((resolve) => {
-      const line = answers.shift();
-      if (line !== undefined) resolve(JSON.parse(line));
-      else waiting.push((l) => resolve(JSON.parse(l)));
-    }),
+    next: () =>
+      new Promise((resolve) => {
+        const line = answers.shift();
+        if (line !== undefined) resolve(JSON.parse(line));
+        else waiting.push((l) => resolve(JSON.parse(l)));
+      }),
   };
 }
 
@@ -75,7 +80,8 @@ describe('concurrent imports (two processes, start barrier)', () => {
       const db = path.join(dir, `fresh-${i}.sqlite`);
       const [x, y] = await round(db, fixture('docs', 'seed000.word.docx'), fixture('docs', 'seed002.excel.xlsx'));
       const state = archiveState(db);
-      if (x.status !== 'stored' || y.status !== 'stored' || state.submissions !== 2 || state.integrity !== 'ok') failures.push(`round ${i}: ${JSON.stringify({ x, y, state })}`);
+      if (x.status !== 'stored' || y.status !== 'stored' || state.submissions !== 2 || state.integrity !== 'ok')
+        failures.push(`round ${i}: ${JSON.stringify({ x, y, state })}`);
     }
     expect(failures).toEqual([]);
   }, 300_000);
@@ -89,7 +95,8 @@ describe('concurrent imports (two processes, start barrier)', () => {
       const answers = await round(db, file, file);
       const statuses = answers.map((r) => r.status).sort();
       const state = archiveState(db);
-      if (statuses.join() !== 'duplicate,stored' || state.submissions !== 1 || state.files !== 1 || state.integrity !== 'ok') failures.push(`round ${i}: ${JSON.stringify({ answers, state })}`);
+      if (statuses.join() !== 'duplicate,stored' || state.submissions !== 1 || state.files !== 1 || state.integrity !== 'ok')
+        failures.push(`round ${i}: ${JSON.stringify({ answers, state })}`);
     }
     expect(failures).toEqual([]);
   }, 300_000);

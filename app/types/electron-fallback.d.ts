@@ -1,6 +1,7 @@
 // Used by the type check only when the optional `electron` package is absent (npm install on a machine that
 // cannot download Electron drops it): the subset of Electron's API the shell uses, so app/ is still checked.
 // Where `electron` is installed, its own electron.d.ts is used instead (see app/tsconfig.json paths).
+/* eslint-disable @typescript-eslint/no-explicit-any -- IPC arguments are `any` in electron.d.ts too */
 export interface WebFrameMain {
   url: string;
 }

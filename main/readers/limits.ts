@@ -82,7 +82,10 @@ export function tableTooLarge(rows: number, columns: number): AppError {
 }
 
 export function spanTooLarge(what: string, value: string): AppError {
-  return unusableInput(`表格的合并范围异常（${what}=${value.slice(0, 24)}），文件已损坏`, `a table has an impossible span (${what}=${value.slice(0, 24)}); the file is damaged`);
+  return unusableInput(
+    `表格的合并范围异常（${what}=${value.slice(0, 24)}），文件已损坏`,
+    `a table has an impossible span (${what}=${value.slice(0, 24)}); the file is damaged`,
+  );
 }
 
 export function sheetOutOfBounds(sheet: string, what: string): AppError {

@@ -37,9 +37,7 @@ export const READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, max
 
 /** What a worker answers for one file. */
 export type ReadReply =
-  | { id: number; ok: true; doc: BudgetDocument }
-  | { id: number; ok: false; error: ErrorData }
-  | { id: number; progress: { done: number; total: number } };
+  { id: number; ok: true; doc: BudgetDocument } | { id: number; ok: false; error: ErrorData } | { id: number; progress: { done: number; total: number } };
 
 const defaultWorkerUrl = () => new URL('./read-worker.mjs', import.meta.url);
 
@@ -64,7 +62,10 @@ interface Slot {
 
 export function timeoutError(fileName: string, ms: number): AppError {
   const s = Math.round(ms / 1000);
-  return unusableInput(`读取超时（超过 ${s} 秒）：${fileName}，文件可能已损坏或过于复杂`, `reading ${fileName} took longer than ${s} s; the file may be damaged or too complex`);
+  return unusableInput(
+    `读取超时（超过 ${s} 秒）：${fileName}，文件可能已损坏或过于复杂`,
+    `reading ${fileName} took longer than ${s} s; the file may be damaged or too complex`,
+  );
 }
 
 export function pageTimeoutError(fileName: string, page: number): AppError {
@@ -79,9 +80,15 @@ export function crashError(fileName: string, err: unknown): AppError {
   const code = (err as { code?: string } | null)?.code;
   const cause = err instanceof Error ? err.message : String(err);
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return unusableInput(`读取 ${fileName} 时超出内存上限，文件过大或已损坏`, `reading ${fileName} needed more memory than allowed; the file is too large or damaged`, { cause });
+    return unusableInput(
+      `读取 ${fileName} 时超出内存上限，文件过大或已损坏`,
+      `reading ${fileName} needed more memory than allowed; the file is too large or damaged`,
+      { cause },
+    );
   }
-  return unusableInput(`读取 ${fileName} 时读取程序异常终止，文件可能已损坏`, `the reader stopped unexpectedly on ${fileName}; the file may be damaged`, { cause });
+  return unusableInput(`读取 ${fileName} 时读取程序异常终止，文件可能已损坏`, `the reader stopped unexpectedly on ${fileName}; the file may be damaged`, {
+    cause,
+  });
 }
 
 export class ReadPool {
@@ -174,13 +181,16 @@ export class ReadPool {
   /** (Re)starts the per-page clock of a PDF: no page finished within PAGE_TIMEOUT_MS stops the worker. */
   private watchPages(slot: Slot, job: Job): void {
     clearTimeout(job.stall);
-    job.stall = setTimeout(() => {
-      if (slot.job !== job) return;
-      this.finish(slot, job);
-      job.reject(pageTimeoutError(job.fileName, job.pagesDone + 1));
-      void this.retire(slot);
-      this.pump();
-    }, Math.min(PAGE_TIMEOUT_MS, job.timeoutMs));
+    job.stall = setTimeout(
+      () => {
+        if (slot.job !== job) return;
+        this.finish(slot, job);
+        job.reject(pageTimeoutError(job.fileName, job.pagesDone + 1));
+        void this.retire(slot);
+        this.pump();
+      },
+      Math.min(PAGE_TIMEOUT_MS, job.timeoutMs),
+    );
     job.stall.unref();
   }
 

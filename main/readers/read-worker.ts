@@ -55,10 +55,12 @@ parentPort?.on('message', (req: ReadRequest) => {
   current = { id: req.id, bytes: req.bytes };
   // Each page read is reported: the pool's watchdog ends a worker stuck inside one page.
   const onPage = (done: number, total: number) => parentPort!.postMessage({ id: req.id, progress: { done, total } });
-  void readDisclosure(req.bytes, req.fileName, { onPage }).then(
-    (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc }),
-    (err: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: toErrorData(readerFailure(req.bytes, err)) }),
-  ).finally(() => {
-    current = null;
-  });
+  void readDisclosure(req.bytes, req.fileName, { onPage })
+    .then(
+      (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc }),
+      (err: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: toErrorData(readerFailure(req.bytes, err)) }),
+    )
+    .finally(() => {
+      current = null;
+    });
 });

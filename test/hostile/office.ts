@@ -3,10 +3,13 @@
 // with hundreds of thousands of malformed attributes. Generated on the fly (never committed).
 import { buildZip, type ZipPart } from './zip.js';
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const DOCX_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const REL_DOC = '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>';
-const RELS = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${inner}</Relationships>`;
+const REL_DOC =
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>';
+const RELS = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${inner}</Relationships>`;
 
 const para = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
@@ -103,7 +106,8 @@ export function manyRelationshipsDocx(n: number): Promise<Uint8Array> {
     yield '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
     for (let i = 0; i < n; i += 1000) {
       let chunk = '';
-      for (let k = i; k < Math.min(n, i + 1000); k++) chunk += `<Relationship Id="rX${k}" Type="http://example.com/relationships/other${k}" Target="none${k}.xml"/>`;
+      for (let k = i; k < Math.min(n, i + 1000); k++)
+        chunk += `<Relationship Id="rX${k}" Type="http://example.com/relationships/other${k}" Target="none${k}.xml"/>`;
       yield chunk;
     }
     yield REL_DOC + '</Relationships>';
@@ -137,12 +141,22 @@ const S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xml
 export function xlsx(parts: { cols?: string; sheetData: () => Iterable<string>; after?: string; definedNames?: string }): Promise<Uint8Array> {
   return buildZip([
     { name: '[Content_Types].xml', data: XLSX_TYPES },
-    { name: '_rels/.rels', data: RELS('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>') },
+    {
+      name: '_rels/.rels',
+      data: RELS(
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>',
+      ),
+    },
     {
       name: 'xl/workbook.xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${S}><sheets><sheet name="收支总表" sheetId="1" r:id="rId1"/></sheets>${parts.definedNames ? `<definedNames>${parts.definedNames}</definedNames>` : ''}</workbook>`,
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: RELS('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>') },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: RELS(
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>',
+      ),
+    },
     {
       name: 'xl/worksheets/sheet1.xml',
       data: function* () {
@@ -174,14 +188,19 @@ export function sheetBombXlsx(rows: number): Promise<Uint8Array> {
 }
 
 export const farCellXlsx = (ref = 'XFD1048576'): Promise<Uint8Array> =>
-  xlsx({ sheetData: function* () {
-    yield* smallTable();
-    const row = ref.replace(/^[A-Z]+/, '');
-    yield `<row r="${row}"><c r="${ref}"><v>1</v></c></row>`;
-  } });
+  xlsx({
+    sheetData: function* () {
+      yield* smallTable();
+      const row = ref.replace(/^[A-Z]+/, '');
+      yield `<row r="${row}"><c r="${ref}"><v>1</v></c></row>`;
+    },
+  });
 
-export const wholeSheetMergeXlsx = (): Promise<Uint8Array> => xlsx({ sheetData: smallTable, after: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' });
+export const wholeSheetMergeXlsx = (): Promise<Uint8Array> =>
+  xlsx({ sheetData: smallTable, after: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' });
 
-export const hugeColXlsx = (max = '2000000000'): Promise<Uint8Array> => xlsx({ cols: `<cols><col min="1" max="${max}" width="9" customWidth="1"/></cols>`, sheetData: smallTable });
+export const hugeColXlsx = (max = '2000000000'): Promise<Uint8Array> =>
+  xlsx({ cols: `<cols><col min="1" max="${max}" width="9" customWidth="1"/></cols>`, sheetData: smallTable });
 
-export const wholeSheetNameXlsx = (): Promise<Uint8Array> => xlsx({ sheetData: smallTable, definedNames: '<definedName name="everything">收支总表!$A$1:$XFD$1048576</definedName>' });
+export const wholeSheetNameXlsx = (): Promise<Uint8Array> =>
+  xlsx({ sheetData: smallTable, definedNames: '<definedName name="everything">收支总表!$A$1:$XFD$1048576</definedName>' });

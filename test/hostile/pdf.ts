@@ -23,7 +23,10 @@ export function buildPdf(objects: (string | Buffer)[], opts: PdfOptions = {}): U
     size += b.length;
   });
   opts.xrefEdit?.(entries);
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...entries.map((e) => `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...entries.map((e) => `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n \n`),
+  ].join('');
   parts.push(enc(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
   const all = Buffer.concat(parts);
   return new Uint8Array(opts.truncateAt === undefined ? all : all.subarray(0, opts.truncateAt));
@@ -60,7 +63,15 @@ export function imageOnlyPdf(pages = 2): Uint8Array {
   objects.push('<< /Type /Catalog /Pages 2 0 R >>', ''); // 2 is filled once the kids are known
   for (let i = 0; i < pages; i++) {
     const imgId = objects.length + 1;
-    objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`), image, Buffer.from('\nendstream')]));
+    objects.push(
+      Buffer.concat([
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`,
+        ),
+        image,
+        Buffer.from('\nendstream'),
+      ]),
+    );
     const content = `q 595 0 0 842 0 0 cm /Im${i} Do Q`;
     const contentId = objects.length + 1;
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);

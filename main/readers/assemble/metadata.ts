@@ -10,7 +10,7 @@ export interface TableMeta {
 }
 
 const YEAR = /预算年度\s*[:：]?\s*(\d{4})\s*年?(度)?/;
-const UNIT = /单位\s*[:：]\s*([^\s　,，;；]*元)/;
+const UNIT = /单位\s*[:：]\s*([^\s\u3000,，;；]*元)/;
 const CUTOFF = /截止(时间|日期)\s*[:：]\s*\S+/;
 const LABEL = /^(编制|预算)?(部门|单位)(名称)?\s*[:：]\s*/;
 /** Pre-table lines that are not the department: 表一, 续表, 公开表 3, (续)… */

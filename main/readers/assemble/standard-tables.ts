@@ -141,7 +141,7 @@ export interface BuiltTable {
 }
 
 export function buildStandardTable(f: Found, withPages: boolean): BuiltTable {
-  const { key, scope, title } = f.match;
+  const { key, title } = f.match;
   const main = f.grids[0]!;
   let lane = findLaneRow(main.rows, 8);
   let lanes: string[];

@@ -22,11 +22,9 @@ export interface OoxmlPackage {
 
 /** The package cannot be opened as a ZIP: damaged, truncated or not a ZIP at all. */
 function damagedPackage(kind: string, cause: unknown): AppError {
-  return unusableInput(
-    `${kind} 文件已损坏或不完整（压缩包结构无法读取）`,
-    `the ${kind} file is damaged or truncated (its ZIP structure cannot be read)`,
-    { cause: cause instanceof Error ? cause.message : String(cause) },
-  );
+  return unusableInput(`${kind} 文件已损坏或不完整（压缩包结构无法读取）`, `the ${kind} file is damaged or truncated (its ZIP structure cannot be read)`, {
+    cause: cause instanceof Error ? cause.message : String(cause),
+  });
 }
 
 function damagedPart(kind: string, part: string, cause: unknown): AppError {
@@ -37,7 +35,11 @@ function damagedPart(kind: string, part: string, cause: unknown): AppError {
 
 const normalise = (name: string): string => name.replace(/^\/+/, '');
 
-export async function openPackage(bytes: Uint8Array, kind: string, budget: PackageBudget = { part: LIMITS.partBytes, total: LIMITS.packageBytes }): Promise<OoxmlPackage> {
+export async function openPackage(
+  bytes: Uint8Array,
+  kind: string,
+  budget: PackageBudget = { part: LIMITS.partBytes, total: LIMITS.packageBytes },
+): Promise<OoxmlPackage> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: yauzl.ZipFile;
   try {

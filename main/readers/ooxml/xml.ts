@@ -83,7 +83,9 @@ export async function scanXmlPart(pkg: OoxmlPackage, part: string, kind: string,
   const state: { decoder: TextDecoder | null } = { decoder: null };
   const write = (chunk: Buffer) => {
     // OOXML parts are UTF-8; a UTF-16 byte order mark is honoured.
-    const decoder = (state.decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8'));
+    const decoder = (state.decoder ??= new TextDecoder(
+      chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8',
+    ));
     parser.write(decoder.decode(chunk, { stream: true }));
   };
   try {

@@ -64,7 +64,8 @@ export async function checkWorkbookLimits(bytes: Uint8Array): Promise<void> {
       switch (localOf(name)) {
         case 'row': {
           const r = attrs.r;
-          if (r !== undefined && !(/^\d{1,7}$/.test(r) && Number(r) >= 1 && Number(r) <= LIMITS.sheetRows)) throw outOfBounds(part, `行号 ${r.slice(0, 20)}`, `row number ${r.slice(0, 20)}`);
+          if (r !== undefined && !(/^\d{1,7}$/.test(r) && Number(r) >= 1 && Number(r) <= LIMITS.sheetRows))
+            throw outOfBounds(part, `行号 ${r.slice(0, 20)}`, `row number ${r.slice(0, 20)}`);
           return;
         }
         case 'c': {
@@ -80,14 +81,19 @@ export async function checkWorkbookLimits(bytes: Uint8Array): Promise<void> {
           const area = rangeArea(ref);
           if (area === null) throw outOfBounds(part, `合并区域 ${ref.slice(0, 30)}`, `merged range ${ref.slice(0, 30)}`);
           merged += area;
-          if (merged > LIMITS.mergedCells) throw outOfBounds(part, `合并区域 ${ref.slice(0, 30)}`, `merged range ${ref.slice(0, 30)} (over ${LIMITS.mergedCells} merged cells)`);
+          if (merged > LIMITS.mergedCells)
+            throw outOfBounds(part, `合并区域 ${ref.slice(0, 30)}`, `merged range ${ref.slice(0, 30)} (over ${LIMITS.mergedCells} merged cells)`);
           return;
         }
         case 'col': {
           const min = Number(attrs.min ?? 1);
           const max = Number(attrs.max ?? min);
           if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && max <= LIMITS.sheetColumns)) {
-            throw outOfBounds(part, `列定义 ${String(attrs.min).slice(0, 12)}–${String(attrs.max).slice(0, 12)}`, `column range ${String(attrs.min).slice(0, 12)}–${String(attrs.max).slice(0, 12)}`);
+            throw outOfBounds(
+              part,
+              `列定义 ${String(attrs.min).slice(0, 12)}–${String(attrs.max).slice(0, 12)}`,
+              `column range ${String(attrs.min).slice(0, 12)}–${String(attrs.max).slice(0, 12)}`,
+            );
           }
           return;
         }
@@ -118,7 +124,8 @@ export async function checkWorkbookLimits(bytes: Uint8Array): Promise<void> {
   };
   try {
     for (const part of pkg.names) {
-      if (!XML_PART.test(part)) await pkg.stream(part, () => undefined); // media: counted against the budget
+      if (!XML_PART.test(part))
+        await pkg.stream(part, () => undefined); // media: counted against the budget
       else if (SHEET_PART.test(part)) await scanXmlPart(pkg, part, KIND, sheetEvents(part));
       else if (part === 'xl/workbook.xml') await scanXmlPart(pkg, part, KIND, workbookEvents);
       else {

@@ -35,7 +35,7 @@ export function PdfView({ pdf, page, zoom, highlights, onRendered }: Props) {
     if (paneWidth <= 0) return;
     let cancelled = false;
     let task: RenderTask | null = null;
-    (async () => {
+    void (async () => {
       try {
         const p = await pdf.getPage(Math.min(Math.max(1, page), pdf.numPages));
         if (cancelled) return;
