@@ -18,7 +18,8 @@ export function unreadableReason(v: TableView): string | null {
   for (let r = 0; r < v.rowCount; r++) {
     for (const lane of v.amountLanes()) {
       const t = v.text(r, lane).replace(/[\s,]/g, '');
-      if (v.cents(r, lane) === null && /\d+\.\d{2}\d+\.\d/.test(t)) return `第${v.rowId(r)}行第${lane}栏“${t.slice(0, 24)}…”含多个数字`;
+      // Two decimal points with 3+ digits between (1.2345.6): written so that it cannot backtrack.
+      if (v.cents(r, lane) === null && /\d\.\d{3,}\.\d/.test(t)) return `第${v.rowId(r)}行第${lane}栏“${t.slice(0, 24)}…”含多个数字`;
     }
     const code = v.text(r, 1).replace(/\s/g, '');
     if (['t2', 't3', 't5', 't6', 't7', 't8'].includes(v.key) && /^\d{9,}$/.test(code)) return `第${v.rowId(r)}行科目编码“${code.slice(0, 16)}…”含多个编码`;

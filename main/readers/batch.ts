@@ -10,6 +10,7 @@ export interface BatchItem {
   bytes: Uint8Array;
 }
 
+/** `ms`: from the moment a worker took the file to its answer (time in the queue not counted). */
 export type BatchResult<T extends BatchItem> = ({ item: T; doc: BudgetDocument } | { item: T; error: ErrorData }) & { ms: number };
 
 export interface BatchOptions<T extends BatchItem> {
@@ -29,10 +30,11 @@ export async function readMany<T extends BatchItem>(items: readonly T[], options
   try {
     await Promise.all(
       items.map(async (item, i) => {
-        const t0 = performance.now();
+        let t0 = performance.now();
+        const onStart = () => void (t0 = performance.now());
         let r: BatchResult<T>;
         try {
-          r = { item, doc: await pool.read(item.bytes, item.fileName, { timeoutMs: options.timeoutMs }), ms: performance.now() - t0 };
+          r = { item, doc: await pool.read(item.bytes, item.fileName, { timeoutMs: options.timeoutMs, onStart }), ms: performance.now() - t0 };
         } catch (err) {
           r = { item, error: toErrorData(err), ms: performance.now() - t0 };
         }

@@ -6,12 +6,25 @@ import { assembleDocument } from './assemble/index.js';
 import { detectFormat, type DetectedFormat } from './detect.js';
 import { readDocxRaw } from './docx/index.js';
 import type { RawDocument } from './raw.js';
+import { LIMITS, tableTooLarge, textTooLong } from './limits.js';
 import { readXlsxRaw } from './xlsx/index.js';
 
 export { detectFormat, type DetectedFormat };
 export { assembleDocument } from './assemble/index.js';
 export { readIsolated, readPool, ReadPool } from './pool.js';
 export { LIMITS } from './limits.js';
+
+/** What any reader made is held to LIMITS before the assembler and the checks see it (whatever the format). */
+function checkRawLimits(raw: RawDocument): void {
+  for (const b of raw.blocks) {
+    if (b.kind === 'paragraph' && b.text.length > LIMITS.paragraphChars) throw textTooLong('段落', b.text.length, LIMITS.paragraphChars);
+    if (b.kind !== 'table') continue;
+    if (b.rows.length > LIMITS.tableRows) throw tableTooLarge(b.rows.length, b.rows[0]?.cells.length ?? 0);
+    for (const row of b.rows) {
+      for (const cell of row.cells) if (cell.text.length > LIMITS.cellChars) throw textTooLong('单元格', cell.text.length, LIMITS.cellChars);
+    }
+  }
+}
 export type { RawDocument } from './raw.js';
 
 function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
@@ -53,6 +66,7 @@ export async function readDisclosure(bytes: Uint8Array, fileName: string, option
   const kind = detectFormat(bytes);
   if (kind !== 'pdf' && kind !== 'docx' && kind !== 'xlsx') throw refuse(kind);
   const raw = await readRaw(kind, bytes, options);
+  checkRawLimits(raw);
   const assembled = assembleDocument(raw);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {

@@ -26,6 +26,9 @@ export const LIMITS = {
   tableColumns: 1_000,
   /** Cells of one grid (rows × columns). */
   gridCells: 1_000_000,
+  /** Characters of one table cell, and of one paragraph (the checks' patterns run over them). */
+  cellChars: 10_000,
+  paragraphChars: 100_000,
   /** Cells written in one workbook. */
   workbookCells: 1_000_000,
   /** Cells covered by merges in one workbook. */
@@ -92,5 +95,12 @@ export function sheetOutOfBounds(sheet: string, what: string): AppError {
   return unusableInput(
     `工作表“${sheet.slice(0, 40)}”的${what}超出 Excel 的范围或本程序的上限，文件已损坏或不是预算表`,
     `sheet "${sheet.slice(0, 40)}": ${what} beyond Excel's bounds or this program's limits`,
+  );
+}
+
+export function textTooLong(where: string, length: number, limit: number): AppError {
+  return unusableInput(
+    `${where}的文字过长（${length.toLocaleString('en')} 字，上限 ${limit.toLocaleString('en')} 字），文件已损坏或不是预算公开文件`,
+    `a ${where === '单元格' ? 'table cell' : 'paragraph'} holds ${length} characters (the limit is ${limit}); the file is damaged or not a disclosure`,
   );
 }

@@ -23,6 +23,8 @@ export interface ReadPoolOptions {
 export interface ReadOptions {
   /** Deadline for this file (ms), after which its worker is terminated. */
   timeoutMs?: number;
+  /** Called when a worker starts on the file (it may wait in the queue before). */
+  onStart?: () => void;
 }
 
 /** Hard deadline per file: within the 60 s a user (and the contract) waits for an answer. */
@@ -46,6 +48,7 @@ interface Job {
   bytes: Uint8Array;
   fileName: string;
   timeoutMs: number;
+  onStart?: () => void;
   timer?: NodeJS.Timeout;
   /** PDFs only: reset after each page. */
   stall?: NodeJS.Timeout;
@@ -113,7 +116,16 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new AppError('internal', '读取服务已关闭', 'the read pool is closed'));
     if (bytes.length > LIMITS.fileBytes) return Promise.reject(fileTooLarge(bytes.length));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, pagesDone: 0, resolve, reject });
+      this.queue.push({
+        id: this.nextId++,
+        bytes,
+        fileName,
+        timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+        onStart: options.onStart,
+        pagesDone: 0,
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }
@@ -163,6 +175,7 @@ export class ReadPool {
     slot.idleTimer = null;
     slot.job = job;
     slot.worker.ref();
+    job.onStart?.();
     const timer = setTimeout(() => {
       if (slot.job !== job) return;
       this.finish(slot, job);
