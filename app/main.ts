@@ -104,7 +104,7 @@ void app.whenReady().then(() => {
     const r = await dialog.showOpenDialog(mainWindow, {
       title: '导入部门预算公开文件',
       properties: ['openFile', 'multiSelections'],
-      filters: [{ name: '预算公开文件', extensions: ['pdf', 'docx', 'xlsx'] }],
+      filters: [{ name: '预算公开文件', extensions: ['pdf', 'docx', 'xlsx', 'doc', 'wps', 'xls', 'et'] }],
     });
     return r.canceled ? [] : r.filePaths.map((p) => grants.grant(p, 'file'));
   });

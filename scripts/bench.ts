@@ -1,4 +1,5 @@
-// `npm run bench [-- FOLDER]`: the speed figures of the workstation, printed (no timed tests).
+// `npm run bench [-- FOLDER…]`: the speed figures of the workstation, printed (no timed tests). Without a folder:
+// the real published disclosures (../shared/corpus/real/docs), then the Hebei corpus.
 // 1. PDF reading: per file and in total, pages/s of our reader and of bare pdfjs (getTextContent +
 //    getOperatorList of every page, the same work pdfjs does for us) in the same run, and their ratio.
 // 2. PDF reading memory: the peak RSS of a plain Node process reading one PDF in a reading worker, as the
@@ -18,7 +19,10 @@ import { READER_LIMITS } from '../main/readers/pool.js';
 import { documentFromTruth, runChecks, type TruthJson } from '../main/checks/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const folder = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'corpus', 'docs'));
+const corpus = path.join(root, '..', 'shared', 'corpus');
+const folders = (process.argv.length > 2 ? process.argv.slice(2) : [path.join(corpus, 'real', 'docs'), path.join(corpus, 'docs')])
+  .map((f) => path.resolve(f))
+  .filter((f) => fs.existsSync(f));
 
 /** What pdfjs alone costs: every page's text content and operator list. */
 async function barePdfjs(bytes: Uint8Array): Promise<number> {
@@ -123,12 +127,13 @@ function benchLongTables(): void {
   }
 }
 
-const entries = fs.readdirSync(folder).sort().map((f) => path.join(folder, f));
-const pdfs = entries.filter((f) => /\.pdf$/i.test(f) && !/\.scan\./.test(f));
-await benchPdf(pdfs);
-const realDir = path.join(root, '..', 'shared', 'corpus', 'real', 'docs');
-const realPdfs = fs.existsSync(realDir) ? fs.readdirSync(realDir).filter((f) => /\.pdf$/i.test(f)).sort().map((f) => path.join(realDir, f)) : [];
-benchPdfMemory([...pdfs.filter((f) => /^[^-.]+\.[a-z]+\.pdf$/.test(path.basename(f))), ...realPdfs]);
+const entries = folders.flatMap((folder) => fs.readdirSync(folder).sort().map((f) => path.join(folder, f)));
+for (const folder of folders) {
+  console.log(`\n# ${path.relative(root, folder)}`);
+  await benchPdf(entries.filter((f) => path.dirname(f) === folder && /\.pdf$/i.test(f) && !/\.scan\./.test(f)));
+}
+const pdfsRead = entries.filter((f) => /\.pdf$/i.test(f) && !/\.scan\./.test(f) && (path.dirname(f).endsWith(path.join('real', 'docs')) || /^[^-.]+\.[a-z]+\.pdf$/.test(path.basename(f))));
+benchPdfMemory(pdfsRead);
 benchLongTables();
 // The review path on one document per format (the originals, not their mutants).
 const originals = entries.filter((f) => /^[^-.]+\.(word\.docx|excel\.xlsx|word\.pdf)$/.test(path.basename(f))).slice(0, 3);

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { createApi } from '../main/api/index.js';
 import { fixture, tempDir } from './helpers/paths.js';
 
-const cell = (view: { document: { tables: { key: string; rows: string[][]; lanes: string[] }[] } }, key: string, seq: string, lane: string) => {
+const cell = (view: { document: { tables: { key: string; rows: string[][]; lanes: string[] | null }[] } }, key: string, seq: string, lane: string) => {
   const t = view.document.tables.find((x) => x.key === key)!;
-  return t.rows.find((r) => r[0] === seq)![t.lanes.indexOf(lane)];
+  return t.rows.find((r) => r[0] === seq)![t.lanes!.indexOf(lane)];
 };
 
 describe('review through the API', () => {
@@ -31,7 +31,7 @@ describe('review through the API', () => {
   it('refuses a correction of a cell that does not exist, with a clear reason', async () => {
     const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
     const { submission } = await api['archive.importFile']({ path: fixture('docs', 'seed000.word.docx') });
-    await expect(api['correction.apply']({ submissionId: submission.id, table: 't6', row: '9999', column: '3', value: '1', reason: 'x' })).rejects.toThrow(/没有序号/);
+    await expect(api['correction.apply']({ submissionId: submission.id, table: 't6', row: '9999', column: '3', value: '1', reason: 'x' })).rejects.toThrow(/没有第 9999 行、第 3 列/);
     await expect(api['correction.apply']({ submissionId: submission.id, table: 't6', row: '3', column: '3', value: '1', reason: '' } as never)).rejects.toThrow(/参数无效/);
     api.close();
   });

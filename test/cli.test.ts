@@ -18,6 +18,8 @@ async function badInputs(dir: string): Promise<Record<string, string>> {
   const zip = new JSZip();
   zip.file('readme.md', '# not office');
   put('archive.docx', await zip.generateAsync({ type: 'uint8array' }));
+  put('password.xls', fs.readFileSync(fixture('legacy', 'password.xls')));
+  put('truncated.doc', fs.readFileSync(fixture('legacy', 'seed000.word.doc')).subarray(0, 100000));
   return files;
 }
 
@@ -60,8 +62,8 @@ describe('cli import and list', () => {
     expect(b.stdout).toMatch(/已存在/);
     const list = run('list', '--db', db);
     expect(list.status).toBe(0);
-    expect(list.stdout).toMatch(/434\t石家庄市长安区人民政府办公室\t2023\tv1/);
-    expect(list.stdout).toMatch(/151001\t廊坊市广阳区人民政府办公室本级\t2023\tv1/);
+    expect(list.stdout).toMatch(/434\t石家庄市长安区人民政府办公室\t2023\t预算\tv1/);
+    expect(list.stdout).toMatch(/151001\t廊坊市广阳区人民政府办公室本级\t2023\t预算\tv1/);
   });
 
   it('leaves the database unchanged when every file is bad', async () => {
@@ -74,5 +76,17 @@ describe('cli import and list', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(Object.keys(files).length);
     expect(run('list', '--db', db, '--json').stdout).toBe(before);
+  });
+});
+
+describe('cli export', () => {
+  it('exports a file without filing it in the user archive when no --db is given', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'book.xlsx');
+    const env = { ...process.env, BUDGET_AUDIT_DATA_DIR: path.join(dir, 'data') };
+    const r = spawnSync(process.execPath, [...CLI, 'export', fixture('docs', 'seed000.word.docx'), '--out', out], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(5000);
+    expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
   });
 });

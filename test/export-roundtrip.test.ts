@@ -23,7 +23,7 @@ function withCorrections(doc: BudgetDocument): Correction[] {
     const t = doc.tables.find((x) => x.key === key)!;
     const row = t.rows[t.rows.length - 1]!;
     const col = pick(row);
-    out.push({ id: id++, submissionId: 1, table: key, row: row[0]!, column: t.lanes[col]!, oldValue: row[col]!, newValue: '12.34', author: '审核人', at: '2024-05-01T10:00:00', reason: '测试', undoneAt: null });
+    out.push({ id: id++, submissionId: 1, table: key, row: row[0]!, column: t.lanes![col]!, oldValue: row[col]!, newValue: '12.34', author: '审核人', at: '2024-05-01T10:00:00', reason: '测试', undoneAt: null });
     row[col] = '12.34';
   };
   correct('t3', (r) => r.findIndex((c, i) => i >= 3 && c.trim() !== ''));
@@ -57,7 +57,7 @@ describe('export → .xlsx reader round trip', () => {
         for (const c of corrections) {
           const b = back.tables.find((x) => x.key === c.table)!;
           const row = b.rows.find((r) => r[0] === c.row)!;
-          expect(same(row[b.lanes.indexOf(c.column)], c.newValue)).toBe(true);
+          expect(same(row[b.lanes!.indexOf(c.column)], c.newValue)).toBe(true);
         }
       });
 });

@@ -52,7 +52,7 @@ describe('export: the nine standard tables', () => {
     expect(names).toEqual([...doc.tables.map((t) => t.title.replace(/^(部门|单位)预算/, '')), FINDINGS_SHEET, CORRECTIONS_SHEET]);
     for (const table of doc.tables) {
       const ws = wb.worksheets[doc.tables.indexOf(table)]!;
-      const width = table.lanes.length;
+      const width = table.lanes!.length;
       expect(ws.name.length).toBeLessThanOrEqual(31);
       // Title: merged over the width, bold 黑体, centred.
       const title = ws.getCell(1, 1);
@@ -81,7 +81,7 @@ describe('export: the nine standard tables', () => {
       // 栏次 row and data rows equal the truth; blank stays blank; amounts are numbers, codes text.
       const back = readTableBack(ws, width);
       expect(back.lanesRow).toBe(3 + def.rows.length);
-      expect(ws.getRow(back.lanesRow).values).toEqual([undefined, ...table.lanes]);
+      expect(ws.getRow(back.lanesRow).values).toEqual([undefined, ...table.lanes!]);
       expect(back.rows.length).toBe(table.rows.length);
       table.rows.forEach((row, r) => row.forEach((text, c) => expect(sameAmount(back.rows[r]![c]!, text), `${table.key} r${r} c${c}`).toBe(true)));
       tableDef(table.key).columns.forEach((col) => {
@@ -128,7 +128,7 @@ describe('export: the nine standard tables', () => {
     const odd = truthDocument('seed000');
     const t9 = odd.tables.find((t) => t.key === 't9')!;
     // A generator that prints one more amount column than TABLES.md knows, with its own header.
-    t9.lanes = [...t9.lanes, '6'];
+    t9.lanes = [...t9.lanes!, '6'];
     t9.header = { rows: t9.header.rows.map((r, i) => [...r, i === 0 ? '备注金额' : '']), merges: [...t9.header.merges, [0, 6, 1, 6]] };
     t9.rows = t9.rows.map((r, i) => [...r, i === 0 ? '1.5' : '']);
     t9.rows[1]![1] = `一、因公出国\u0007（境）费`;

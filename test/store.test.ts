@@ -45,6 +45,61 @@ describe('migrations', () => {
     expect(schemaOf(db)).toBe('');
   });
 
+  it('carries an archive of schema 1 over to the current schema without losing a row', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.exec(`
+      INSERT INTO departments (id, code, name) VALUES (1, '434', '某部门');
+      INSERT INTO source_files (id, sha256, file_name, format, size, page_count, bytes) VALUES (1, '${'a'.repeat(64)}', 'a.pdf', 'pdf', 3, 1, x'010203');
+      INSERT INTO submissions (id, department_id, year, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
+        VALUES (1, 1, 2023, '部门', 1, 1, '万元', '2024-01-01T00:00:00', '[]', '[]');
+      INSERT INTO standard_tables (id, submission_id, key, ordinal, title, header_json, lanes_json, note, pages_json)
+        VALUES (1, 1, 't9', 0, '部门预算财政拨款“三公”经费支出表', '{"rows":[],"merges":[]}', '["栏次","1"]', NULL, '[5]');
+      INSERT INTO table_rows (id, table_id, ordinal, seq) VALUES (1, 1, 0, '1');
+      INSERT INTO table_cells (row_id, col, text, page) VALUES (1, 0, '1', 5), (1, 1, '12.00', 5);
+      INSERT INTO findings (submission_id, key, rule, severity, tbl, row, col, message, related_json) VALUES (1, 'k', 'row-sum', 'error', 't9', '1', '1', 'm', '[]');
+      INSERT INTO finding_reviews (submission_id, key, status, reviewer, at) VALUES (1, 'k', 'confirmed', '审核人', 'now');
+      INSERT INTO corrections (submission_id, tbl, row, col, old_value, new_value, author, at, reason) VALUES (1, 't9', '1', '1', '12.00', '11.00', '审核人', 'now', 'r');
+      INSERT INTO table_reviews (submission_id, tbl, reviewer, at) VALUES (1, 't9', '审核人', 'now');
+    `);
+    expect(migrate(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT kind, version, unit, family FROM submissions').all()).toEqual([{ kind: '预算', version: 1, unit: '万元', family: null }]);
+    expect(db.prepare('SELECT key, unit, lanes_json FROM standard_tables').all()).toEqual([{ key: 't9', unit: null, lanes_json: '["栏次","1"]' }]);
+    for (const [table, n] of [['table_cells', 2], ['findings', 1], ['finding_reviews', 1], ['corrections', 1], ['table_reviews', 1]] as const) {
+      expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(n);
+    }
+    // The kind is part of the key now: the 决算 of the same department and year is its own version 1.
+    db.prepare(`INSERT INTO source_files (id, sha256, file_name, format, size, bytes) VALUES (2, '${'b'.repeat(64)}', 'b.pdf', 'pdf', 1, x'01')`).run();
+    db.prepare(`INSERT INTO submissions (department_id, year, kind, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
+      VALUES (1, 2023, '决算', '部门', 1, 2, '万元', 'now', '[]', '[]')`).run();
+    // Deleting the submission still cascades to its tables, cells and trail.
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM submissions WHERE id = 1').run();
+    expect((db.prepare('SELECT COUNT(*) AS n FROM table_cells').get() as { n: number }).n).toBe(0);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM corrections').get() as { n: number }).n).toBe(0);
+  });
+
+  it('003 widens the stored formats and keeps every stored file under its id, foreign keys checked', () => {
+    const file = path.join(tempDir(), 'v1.sqlite');
+    const v1 = new Database(file);
+    v1.pragma('foreign_keys = ON');
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.exec(`INSERT INTO departments (id, code, name) VALUES (1, '434', '某部门');
+      INSERT INTO source_files (id, sha256, file_name, format, size, page_count, bytes) VALUES (7, 'abc', 'a.docx', 'docx', 3, NULL, x'010203');
+      INSERT INTO submissions (id, department_id, year, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
+        VALUES (1, 1, 2023, '部门', 1, 7, '万元', '2024-01-01', '[]', '[]');`);
+    expect(() => v1.exec(`INSERT INTO source_files (sha256, file_name, format, size, bytes) VALUES ('d', 'a.doc', 'doc', 1, x'00')`)).toThrow(/CHECK/);
+    v1.close();
+    const db = openArchive(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(db.prepare('SELECT id, format, hex(bytes) AS bytes FROM source_files').all()).toEqual([{ id: 7, format: 'docx', bytes: '010203' }]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.exec(`INSERT INTO source_files (sha256, file_name, format, size, bytes) VALUES ('d', 'a.doc', 'doc', 1, x'00'), ('x', 'a.xls', 'xls', 1, x'00')`);
+    expect(() => db.exec('DELETE FROM source_files WHERE id = 7')).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('opens the archive in WAL mode with foreign keys on', () => {
     const db = openArchive(path.join(tempDir(), 'a.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -71,6 +126,22 @@ describe('submissions', () => {
     api.close();
   });
 
+  it('keeps the same disclosure in another format beside its submission instead of filing a new version', async () => {
+    const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
+    const word = await api['archive.importFile']({ path: fixture('docs', 'seed000-m01.word.docx') });
+    const pdf = await api['archive.importFile']({ path: fixture('docs', 'seed000-m01.word.pdf') });
+    expect(pdf.status).toBe('same-content');
+    expect(pdf.submission.id).toBe(word.submission.id);
+    expect(pdf.submission.version).toBe(1);
+    expect(pdf.submission.files.map((f) => [f.fileName, f.role])).toEqual([['seed000-m01.word.pdf', 'alternate']]);
+    const again = await api['archive.importFile']({ path: fixture('docs', 'seed000-m01.word.pdf') });
+    expect(again.status).toBe('duplicate');
+    const source = await api['submission.source']({ id: word.submission.id, sha256: pdf.submission.files[0]!.sha256 });
+    expect(Buffer.from(source.dataBase64, 'base64').equals(fs.readFileSync(fixture('docs', 'seed000-m01.word.pdf')))).toBe(true);
+    expect(await api['archive.list']({})).toHaveLength(1);
+    api.close();
+  });
+
   it('keeps the original bytes and every cell with its provenance', async () => {
     const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
     const { submission } = await api['archive.importFile']({ path: fixture('docs', 'seed002.excel.xlsx') });
@@ -81,6 +152,19 @@ describe('submissions', () => {
     expect(t1.rows.length).toBeGreaterThan(30);
     expect(t1.sources[0]![2]?.sheet).toBeTruthy();
     expect(t1.sources[0]![2]?.cell).toMatch(/^[A-Z]+\d+$/);
+    api.close();
+  });
+
+  it('stores .doc and .xls submissions under their own format, the original bytes kept', async () => {
+    const api = createApi({ dbPath: path.join(tempDir(), 'a.sqlite') });
+    for (const [name, format] of [['seed002.word.doc', 'doc'], ['seed001.excel.xls', 'xls']] as const) {
+      const { status, submission } = await api['archive.importFile']({ path: fixture('legacy', name) });
+      expect(status).toBe('stored');
+      expect(submission.format).toBe(format);
+      const source = await api['submission.source']({ id: submission.id });
+      expect(source.format).toBe(format);
+      expect(Buffer.from(source.dataBase64, 'base64').equals(fs.readFileSync(fixture('legacy', name)))).toBe(true);
+    }
     api.close();
   });
 

@@ -4,24 +4,25 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, latestSubmissionId, listSubmissionRows, sourceBytes, submissionCounts,
+  attachedFilesBySubmission, deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
+import { joinFile, planImport } from './joining.js';
 import { readFileBytes } from './reading.js';
-import { previousYearOf, refreshFindings } from './documents.js';
+import { archiveContext, dependentsOf, refreshFindings } from './documents.js';
 import { readIsolated } from '../readers/pool.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
 import { runChecks } from '../checks/index.js';
 import type { ArchiveApi, FolderImportResult, ImportResult, PathApi, SubmissionApi, SubmissionSummary } from './types.js';
 
-const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
+const IMPORTABLE = /\.(pdf|docx|xlsx|doc|wps|xls|et)$/i;
 
-export function toSummary(row: StoredSubmissionRow, counts: SubmissionCounts | undefined): SubmissionSummary {
+export function toSummary(row: StoredSubmissionRow, counts: SubmissionCounts | undefined, files: SubmissionSummary['files'] = []): SubmissionSummary {
   return {
-    id: row.id, departmentCode: row.department_code, department: row.department, scope: row.scope, year: row.year,
-    version: row.version, fileName: row.file_name, format: row.format, sha256: row.sha256, importedAt: row.imported_at,
+    id: row.id, departmentCode: row.department_code, department: row.department, scope: row.scope, kind: row.kind, year: row.year,
+    version: row.version, fileName: row.file_name, format: row.format, sha256: row.sha256, files, importedAt: row.imported_at,
     pageCount: row.page_count,
     findingCounts: { error: counts?.errors ?? 0, warning: counts?.warnings ?? 0, info: counts?.infos ?? 0 },
     reviewedTables: counts?.reviewed ?? 0, tableCount: counts?.tables ?? 0, correctionCount: counts?.corrections ?? 0,
@@ -31,7 +32,7 @@ export function toSummary(row: StoredSubmissionRow, counts: SubmissionCounts | u
 export function summaryOf(db: ArchiveDb, id: number): SubmissionSummary {
   const row = getSubmissionRow(db, id);
   if (!row) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
-  return toSummary(row, submissionCounts(db).get(id));
+  return toSummary(row, submissionCounts(db, id).get(id), listAttachedFiles(db, id).map(({ fileName, format, sha256, role }) => ({ fileName, format, sha256, role })));
 }
 
 /** The submission these bytes were stored as before, if any (the same file is recognised by its hash). */
@@ -43,26 +44,33 @@ function storedBefore(db: ArchiveDb, bytes: Uint8Array): ImportResult | null {
 const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** Checks a document that was read (with last year's submission for context) and stores it in one IMMEDIATE
- *  transaction. Whether the bytes are already stored is asked again under the write lock: another process
- *  may have stored the same file while this one was reading it; the answer is then "duplicate". */
+ *  transaction: as a new submission or version, as the missing half of a two-file disclosure, or beside the
+ *  same content. What is already stored is asked again under the write lock: another process may have
+ *  stored the same file (the answer is then "duplicate") or this department's submission meanwhile. */
 function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument): ImportResult {
   const db = ctx.db();
   const duplicate = storedBefore(db, bytes);
   if (duplicate) return duplicate;
-  doc.findings = runChecks(doc, { previousYear: previousYearOf(db, doc) });
+  // The checks are the slow part: run before the lock is taken, for the plan as it stands now.
+  const planned = planImport(db, doc);
+  if (planned.action === 'new') doc.findings = runChecks(doc, archiveContext(db, doc));
   try {
-    const outcome = db
-      .transaction((): ImportResult | { id: number } => {
+    return db
+      .transaction((): ImportResult => {
         const stored = storedBefore(db, bytes);
         if (stored) return stored;
+        const plan = planImport(db, doc);
+        if (plan.action !== 'new') {
+          const id = joinFile(db, plan, doc, bytes, ctx.now());
+          return { status: plan.action === 'alternate' ? 'same-content' : 'joined', submission: summaryOf(db, id) };
+        }
+        if (planned.action !== 'new') doc.findings = runChecks(doc, archiveContext(db, doc)); // the plan changed meanwhile
         const { id } = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
-        // Next year's submission may now compare with this one.
-        const next = latestSubmissionId(db, doc.department_code, doc.department, doc.year + 1);
-        if (next !== undefined) refreshFindings(db, next);
-        return { id };
+        // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
+        for (const other of dependentsOf(db, doc)) if (other !== id) refreshFindings(db, other);
+        return { status: 'stored', submission: summaryOf(db, id) };
       })
       .immediate();
-    return 'id' in outcome ? { status: 'stored', submission: summaryOf(db, outcome.id) } : outcome;
   } catch (err) {
     // The same file stored by another connection between the check and the insert (a net under the lock).
     const stored = isUniqueViolation(err) ? storedBefore(db, bytes) : null;
@@ -133,7 +141,8 @@ export function archiveHandlers(ctx: ApiContext): ArchiveApi & Pick<PathApi, 'ar
     'archive.list': async ({ query }) => {
       const db = ctx.db();
       const counts = submissionCounts(db);
-      return listSubmissionRows(db, query).map((r) => toSummary(r, counts.get(r.id)));
+      const files = attachedFilesBySubmission(db);
+      return listSubmissionRows(db, query).map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
     },
     'archive.importFile': async ({ path: file }) => importPath(ctx, file),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),
@@ -146,8 +155,8 @@ export function archiveHandlers(ctx: ApiContext): ArchiveApi & Pick<PathApi, 'ar
       const folder = ctx.grants.resolve(handle, 'folder');
       return { results: await importFolder(ctx, folder, path.basename(folder)) };
     },
-    'submission.source': async ({ id }) => {
-      const s = sourceBytes(ctx.db(), id);
+    'submission.source': async ({ id, sha256 }) => {
+      const s = sourceBytes(ctx.db(), id, sha256);
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
       return { fileName: s.fileName, format: s.format, dataBase64: Buffer.from(s.bytes).toString('base64') };
     },

@@ -3,7 +3,7 @@
 import { AppError } from '../model/errors.js';
 import { applyCorrections } from '../model/corrections.js';
 import type { BudgetDocument } from '../model/types.js';
-import { runChecks } from '../checks/index.js';
+import { runChecks, type CheckOptions } from '../checks/index.js';
 import { latestSubmissionId, listCorrections, loadStoredDocument, replaceFindings, type ArchiveDb } from '../store/index.js';
 
 export function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
@@ -17,16 +17,36 @@ function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return applyCorrections(storedDocument(db, id), listCorrections(db, id));
 }
 
-/** Last year's submission of the same department (latest version, corrected), for year-over-year. */
-export function previousYearOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year'>): BudgetDocument | null {
-  const id = latestSubmissionId(db, doc.department_code, doc.department, doc.year - 1);
+/** Last year's submission of the same department and kind (latest version, corrected), for year-over-year. */
+export function previousYearOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year' | 'kind'>): BudgetDocument | null {
+  const id = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year - 1, doc.kind);
   return id === undefined ? null : correctedDocument(db, id);
+}
+
+/** For a 决算: the same department's 预算 of the same year (latest version, corrected), if archived. */
+export function sameYearBudgetOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year' | 'kind'>): BudgetDocument | null {
+  if (doc.kind !== '决算') return null;
+  const id = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year, '预算');
+  return id === undefined ? null : correctedDocument(db, id);
+}
+
+/** What the archive knows around a document: last year's submission of its kind, and the budget a 决算 accounts for. */
+export function archiveContext(db: ArchiveDb, doc: BudgetDocument): CheckOptions {
+  return { previousYear: previousYearOf(db, doc), budget: sameYearBudgetOf(db, doc) };
 }
 
 /** The stored document with live corrections applied and the checks re-run on it. */
 export function currentDocument(db: ArchiveDb, id: number): BudgetDocument {
   const corrected = correctedDocument(db, id);
-  return { ...corrected, findings: runChecks(corrected, { previousYear: previousYearOf(db, corrected) }) };
+  return { ...corrected, findings: runChecks(corrected, archiveContext(db, corrected)) };
+}
+
+/** The submissions whose checks read this document as context: next year's of the same kind, this year's 决算. */
+export function dependentsOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year' | 'kind'>): number[] {
+  const code = doc.department_code ?? '';
+  const ids = [latestSubmissionId(db, code, doc.department, doc.year + 1, doc.kind)];
+  if (doc.kind === '预算') ids.push(latestSubmissionId(db, code, doc.department, doc.year, '决算'));
+  return ids.filter((x): x is number => x !== undefined);
 }
 
 /** Re-run and store the checks of a submission (after a correction, or when last year's file arrived). */

@@ -6,12 +6,14 @@ import { AppError } from '../model/errors.js';
 import { applyCorrections, locateCell } from '../model/corrections.js';
 import { currentDocument, refreshFindings, storedDocument } from './documents.js';
 import type { BudgetDocument } from '../model/types.js';
+import { TABLE_NAMES } from '../model/tables.js';
 import { exportWorkbook, exportFileName } from '../export/index.js';
 import {
   findingKey, getCorrection, insertCorrection, listCorrections, listFindingReviews, listReviewedTables, markCorrectionUndone,
   setTableReviewed, upsertFindingReview, type ArchiveDb,
 } from '../store/index.js';
 import { summaryOf } from './archive.js';
+import { tableLayouts } from './layouts.js';
 import type { ApiContext } from './index.js';
 import type { ExportApi, PathApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
 
@@ -22,7 +24,9 @@ export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = curre
     const d = decisions.get(key);
     return { ...f, key, status: d?.status ?? 'open', comment: d?.comment ?? '' };
   });
-  return { summary: summaryOf(db, id), document: doc, findings, corrections: listCorrections(db, id), reviewed: listReviewedTables(db, id) };
+  return {
+    summary: summaryOf(db, id), document: doc, layouts: tableLayouts(doc), findings, corrections: listCorrections(db, id), reviewed: listReviewedTables(db, id),
+  };
 }
 
 /** After a correction or an undo: re-run the checks and keep the stored findings current (the archive counts them). */
@@ -44,7 +48,7 @@ export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<Pa
       const doc = applyCorrections(storedDocument(db, submissionId), listCorrections(db, submissionId));
       const at = locateCell(doc, { table, row, column });
       if (!at) {
-        throw new AppError('not-found', `${table} 中没有序号 ${row}、栏次 ${column} 的单元格`, `no cell row ${row} column ${column} in ${table}`);
+        throw new AppError('not-found', `${TABLE_NAMES[table]}中没有第 ${row} 行、第 ${column} 列的单元格`, `no cell row ${row} column ${column} in ${table}`);
       }
       const oldValue = doc.tables[at.table]!.rows[at.row]![at.col]!;
       const newValue = value.trim();

@@ -18,7 +18,7 @@ export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   'archive.importPicked': z.object({ handle }).strict(),
   'archive.importPickedFolder': z.object({ handle }).strict(),
   'submission.get': z.object({ id }).strict(),
-  'submission.source': z.object({ id }).strict(),
+  'submission.source': z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
   'submission.delete': z.object({ id }).strict(),
   'correction.apply': z
     .object({

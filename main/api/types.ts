@@ -5,10 +5,11 @@
 // browser, opaque handles of the Electron shell's native dialogs). Path-taking methods are `LocalApi`,
 // reachable only in-process (the command line, tests), never over IPC or HTTP.
 // The renderer may import this file with `import type` only.
-import type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
+import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
+import type { ColumnRole } from '../model/semantics/index.js';
 
-export type { BudgetDocument, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
+export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
 
 export interface SubmissionSummary {
@@ -16,11 +17,14 @@ export interface SubmissionSummary {
   departmentCode: string;
   department: string;
   scope: Scope;
+  kind: DocKind;
   year: number;
   version: number;
   fileName: string;
   format: SourceFormat;
   sha256: string;
+  /** Further files of the submission (narrative or tables published apart, the same disclosure in another format). */
+  files: { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
   importedAt: string;
   pageCount: number | null;
   /** Open findings by severity (dismissed ones are not counted). */
@@ -31,18 +35,47 @@ export interface SubmissionSummary {
   correctionCount: number;
 }
 
+/** A standard table's layout as the review screen shows it: what each printed column is, each row's id and label. */
+export interface TableLayoutView {
+  /** The table's unit as printed (元, 万元). */
+  unit: string;
+  columns: {
+    index: number;
+    /** The id findings and corrections use for the column (栏次 where printed, else the 1-based position). */
+    id: string;
+    role: ColumnRole;
+    /** The column as its header names it (基本支出, 人员经费, 公务接待费 …). */
+    name: string;
+    concept: string | null;
+    /** Side-by-side block (the income and expenditure halves of a 收支总表); -1 for 序号. */
+    panel: number;
+  }[];
+  /** A column of each panel, in panel order. */
+  panelColumns: number[];
+  /** Per row, per panel: the row id findings and corrections use (序号, 科目编码, or the row's first text). */
+  rowIds: string[][];
+  /** Per row, per panel: the row as an auditor names it (`2010301 行政运行`, `一、财政拨款收入`, `合计`). */
+  rowLabels: string[][];
+}
+
 export interface SubmissionView {
   summary: SubmissionSummary;
   /** The document with every live correction applied; its findings are the re-run checks. */
   document: BudgetDocument;
+  /** Each standard table's layout, by key. */
+  layouts: Partial<Record<TableKey, TableLayoutView>>;
   findings: ReviewFinding[];
   corrections: Correction[];
   reviewed: TableKey[];
 }
 
 export interface ImportResult {
-  /** stored: a new submission or version; duplicate: these bytes were stored before. */
-  status: 'stored' | 'duplicate';
+  /**
+   * stored: a new submission or version; duplicate: these bytes were stored before; joined: the file brought
+   * the tables or the narrative an archived submission lacked; same-content: the same disclosure in another
+   * file, kept beside the submission.
+   */
+  status: 'stored' | 'duplicate' | 'joined' | 'same-content';
   submission: SubmissionSummary;
 }
 
@@ -62,14 +95,15 @@ export interface ArchiveApi {
   'archive.importBytes': (input: { fileName: string; dataBase64: string }) => Promise<ImportResult>;
   /** Import a file the user picked in a native dialog (Electron), by the dialog's handle. */
   'archive.importPicked': (input: { handle: string }) => Promise<ImportResult>;
-  /** Import every .pdf/.docx/.xlsx of a folder picked in a native dialog; progress is reported through `events`. */
+  /** Import every .pdf/.docx/.xlsx (and legacy .doc/.wps/.xls/.et) of a folder picked in a native dialog;
+   *  progress is reported through `events`. */
   'archive.importPickedFolder': (input: { handle: string }) => Promise<FolderImportResult>;
 }
 
 export interface SubmissionApi {
   'submission.get': (input: { id: number }) => Promise<SubmissionView>;
-  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer). */
-  'submission.source': (input: { id: number }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
+  /** The original file's bytes, for the source pane (pdfjs renders them in the renderer); `sha256` picks a further file. */
+  'submission.source': (input: { id: number; sha256?: string }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
   'submission.delete': (input: { id: number }) => Promise<{ deleted: boolean }>;
 }
 

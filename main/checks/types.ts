@@ -61,6 +61,8 @@ export interface CheckContext {
 export interface CheckOptions {
   /** The same department's submission for the year before (latest version, corrections applied). */
   previousYear?: BudgetDocument | null;
+  /** For a 决算: the same department's 预算 of the same year (its 年初预算 figures), when archived. */
+  budget?: BudgetDocument | null;
 }
 
 export interface Rule {

@@ -13,16 +13,21 @@ export const exitCodeOf = (e: Pick<ErrorData, 'code'>): 1 | 2 => (e.code === 'in
 
 export function formatImport(file: string, r: ImportResult): string {
   const s = r.submission;
-  const what = r.status === 'duplicate' ? '已存档（相同文件已存在，未重复存储） / already stored' : '已存储 / stored';
+  const what = {
+    stored: '已存储 / stored',
+    duplicate: '已存档（相同文件已存在，未重复存储） / already stored',
+    joined: '已并入同一报送（说明与表格分两个文件） / joined to the same submission',
+    'same-content': '内容与已存档报送相同，作为另一文件保存 / same content as the archived submission, kept beside it',
+  }[r.status];
   const c = s.findingCounts;
-  return `${file}: ${what} #${s.id} ${s.departmentCode} ${s.department} ${s.year} 第${s.version}版 (v${s.version}) — 错误 ${c.error} 警告 ${c.warning} 提示 ${c.info}`;
+  return `${file}: ${what} #${s.id} ${s.departmentCode ? s.departmentCode + ' ' : ''}${s.department} ${s.year} ${s.kind} 第${s.version}版 (v${s.version}) — 错误 ${c.error} 警告 ${c.warning} 提示 ${c.info}`;
 }
 
 export function formatList(rows: SubmissionSummary[]): string {
   if (rows.length === 0) return '档案库为空 / the archive is empty';
-  const lines = ['编号\t部门代码\t部门\t年度\t版本\t格式\t错误\t警告\t导入时间'];
+  const lines = ['编号\t部门代码\t部门\t年度\t类别\t版本\t格式\t错误\t警告\t导入时间'];
   for (const s of rows) {
-    lines.push([s.id, s.departmentCode, s.department, s.year, `v${s.version}`, s.format, s.findingCounts.error, s.findingCounts.warning, s.importedAt].join('\t'));
+    lines.push([s.id, s.departmentCode, s.department, s.year, s.kind, `v${s.version}`, s.format, s.findingCounts.error, s.findingCounts.warning, s.importedAt].join('\t'));
   }
   return lines.join('\n');
 }

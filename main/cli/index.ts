@@ -13,7 +13,8 @@ const USAGE = `用法 / usage:
   cli import FILE… [--db PATH]                    存入档案库 / store in the archive
   cli list [--db PATH]                            列出档案 / list departments × years × versions
   cli export (FILE | --submission ID) --out BOOK.xlsx [--db PATH] [--plain]
-                                                  导出九张标准表 / export the nine standard tables`;
+                                                  导出九张标准表（FILE 不加 --db 时不存入档案库）/ export the
+                                                  standard tables (FILE without --db is not archived)`;
 
 function fail(err: unknown): never {
   const e = toErrorData(err);
@@ -30,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
     process.exit(command ? 0 : 2);
   }
   const needsDb = command !== 'check';
-  const api = createApi({ dbPath: needsDb ? (args.options.get('db') ?? defaultDbPath()) : null });
+  // `export FILE` without --db reads the file into a throw-away archive: it never files it in the user's archive.
+  const scratch = command === 'export' && !args.options.has('db') && !args.options.has('submission');
+  const api = createApi({ dbPath: !needsDb ? null : scratch ? ':memory:' : (args.options.get('db') ?? defaultDbPath()) });
   try {
     switch (command) {
       case 'check': {

@@ -4,11 +4,10 @@ import { CORRECTIONS_SHEET_NAME } from '../model/workbook.js';
 import type ExcelJS from 'exceljs';
 import type { Correction } from '../model/review.js';
 import { locateCell } from '../model/corrections.js';
-import { tableDef } from '../model/tables.js';
+import { cellLabels } from '../model/semantics/index.js';
 import type { BudgetDocument, StandardTable, TableKey } from '../model/types.js';
 import { writeAuditSheet, type AuditColumn, type AuditValue } from './audit-sheet.js';
 import { formatTime, tableLabel, tableOrder } from './labels.js';
-import { layoutTable } from './layout.js';
 import { markKey, type CellMarks } from './table-sheet.js';
 
 export const CORRECTIONS_SHEET = CORRECTIONS_SHEET_NAME;
@@ -65,25 +64,10 @@ const COLUMNS: AuditColumn[] = [
   { header: '状态', width: 16, kind: 'wrap' },
 ];
 
-/** The printed row label of a cell: the name or item to its left, with the 科目编码 where there is one. */
-function rowLabel(doc: BudgetDocument, c: Correction): string {
+/** The cell's row and column as printed: `2010301 行政运行`, `基本支出`. */
+function labelsOf(doc: BudgetDocument, c: Correction): { row: string; column: string } {
   const at = locate(doc, c);
-  if (!at) return '';
-  const { kinds } = layoutTable(at.table, doc.scope);
-  const cells = at.table.rows[at.row]!;
-  for (let i = Math.min(at.col, cells.length - 1); i >= 1; i--) {
-    const kind = kinds[i];
-    if (kind === 'name' || kind === 'item' || kind === 'text') {
-      const code = kinds[i - 1] === 'code' ? (cells[i - 1] ?? '').trim() : '';
-      return [code, (cells[i] ?? '').trim()].filter(Boolean).join(' ');
-    }
-  }
-  return '';
-}
-
-function laneName(c: Correction): string {
-  const lane = Number(c.column.trim());
-  return tableDef(c.table).columns.find((col) => col.lane === lane)?.name ?? '';
+  return at ? cellLabels(at.table, at.row, at.col, doc.family) : { row: '', column: '' };
 }
 
 /** Amount text as a number, so the sheet sums and formats it; other text as printed. */
@@ -97,7 +81,8 @@ export function writeCorrectionsSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument
   const rows: AuditValue[][] = sorted.map((c, i) => {
     const found = locate(doc, c) !== null;
     const status = c.undoneAt ? `已撤销（${formatTime(c.undoneAt)}）` : found ? '有效' : '有效（表中未找到该单元格）';
-    return [i + 1, tableLabel(c.table), c.row, rowLabel(doc, c), c.column, laneName(c), asValue(c.oldValue), asValue(c.newValue), c.author, formatTime(c.at), c.reason, status];
+    const labels = labelsOf(doc, c);
+    return [i + 1, tableLabel(c.table), c.row, labels.row, c.column, labels.column, asValue(c.oldValue), asValue(c.newValue), c.author, formatTime(c.at), c.reason, status];
   });
   writeAuditSheet(ws, doc, CORRECTIONS_SHEET, exportedAt, COLUMNS, rows, '无修改。');
 }

@@ -1,5 +1,6 @@
 // Chinese labels for what the audit sheets print: table names, rule ids, severities, statuses, times.
-import { TABLE_DEFS } from '../model/tables.js';
+import { ALL_TABLE_KEYS, TABLE_NAMES } from '../model/tables.js';
+import type { TableKey } from '../model/types.js';
 import type { Severity } from '../model/types.js';
 import type { FindingStatus } from '../model/review.js';
 
@@ -33,19 +34,18 @@ export const statusLabel = (s: FindingStatus): string => ({ open: '待处理', c
  * never the full printed title, so a reader of the exported book cannot take an audit row for a table title.
  */
 export function tableLabel(table: string): string {
-  const def = TABLE_DEFS.find((d) => d.key === table);
-  if (def) return def.name;
+  if (isStandardTable(table)) return TABLE_NAMES[table];
   if (table === 'narrative') return '情况说明';
   if (table === 'document') return '全文';
   if (table.startsWith('extra:')) return table.slice('extra:'.length);
   return table;
 }
 
-export const isStandardTable = (table: string): boolean => TABLE_DEFS.some((d) => d.key === table);
+export const isStandardTable = (table: string): table is TableKey => (ALL_TABLE_KEYS as readonly string[]).includes(table);
 
 /** Order of tables in the audit sheets: t1…t9, then extra tables, the narrative, the document. */
 export function tableOrder(table: string): number {
-  const i = TABLE_DEFS.findIndex((d) => d.key === table);
+  const i = ALL_TABLE_KEYS.indexOf(table as TableKey);
   if (i >= 0) return i;
   if (table.startsWith('extra:')) return 20;
   if (table === 'narrative') return 30;

@@ -1,8 +1,10 @@
-// How one standard table is laid out on its sheet: the header block (the standard one of TABLES.md where the
-// table has the standard columns, else the document's own, else one built from the 栏次), what each column
-// holds, column widths and page orientation — all from the table's definition and content, never its rows.
+// How one standard table is laid out on its sheet, in the document's own layout family: the Hebei standard
+// header where the table prints the standard 栏次 columns, else the document's own header block; what each
+// column holds comes from the table's semantics (code parts, names, items, amounts); column widths and page
+// orientation from the content.
 import { toCents } from '../model/amount.js';
-import { tableDef, type ColumnKind } from '../model/tables.js';
+import { describeTable } from '../model/semantics/index.js';
+import { hebeiLayout, type ColumnKind } from '../model/tables.js';
 import type { HeaderGrid, Scope, StandardTable } from '../model/types.js';
 import { cellTextWidth } from './styles.js';
 
@@ -33,17 +35,19 @@ const WIDTH_LIMITS: Record<CellKind, [number, number]> = {
   amount: [11, 16],
 };
 
-export function layoutTable(table: StandardTable, scope: Scope): TableLayout {
-  const def = tableDef(table.key);
-  const rowWidth = Math.max(table.lanes.length, 0, ...table.rows.map((r) => r.length));
-  const standard = table.lanes.length === def.columns.length + 1 && rowWidth === table.lanes.length;
-  const width = Math.max(rowWidth, 1);
+export function layoutTable(table: StandardTable, scope: Scope, family: string | null = null): TableLayout {
+  const def = hebeiLayout(table.key);
+  const lanes = table.lanes ?? [];
+  let rowWidth = lanes.length;
+  for (const r of table.rows) rowWidth = Math.max(rowWidth, r.length);
+  const standard = def !== null && lanes.length === def.columns.length + 1 && rowWidth === lanes.length;
+  const width = Math.max(rowWidth, table.header.rows[0]?.length ?? 0, 1);
   const header = standard ? standardHeader(def.header, scope) : ownHeader(table.header, width) ?? laneHeader(table, width);
+  const sem = describeTable(table, family);
   const kinds: CellKind[] = [];
   for (let c = 0; c < width; c++) {
-    if (c === 0) kinds.push('seq');
-    else if (standard) kinds.push(def.columns[c - 1]!.kind);
-    else kinds.push(inferKind(table.rows, c));
+    if (standard) kinds.push(c === 0 ? 'seq' : def.columns[c - 1]!.kind);
+    else kinds.push(kindOf(sem.columns[c]?.role) ?? inferKind(table.rows, c));
   }
   const widths = kinds.map((kind, c) => columnWidth(kind, c, table, header));
   const landscape = width > PORTRAIT_COLUMNS || widths.reduce((a, b) => a + b, 0) > PORTRAIT_UNITS;
@@ -69,21 +73,30 @@ function ownHeader(h: HeaderGrid | undefined, width: number): HeaderGrid | null 
   return { rows: h.rows.map((r) => [...r]), merges: h.merges.filter(([r1, c1, r2, c2]) => r1 !== r2 || c1 !== c2).map((m) => [...m]) };
 }
 
-/** Last resort: one header row naming each column by the definition's column of the same 栏次. */
+/** Last resort: one header row naming each column by the Hebei definition's column of the same 栏次. */
 function laneHeader(table: StandardTable, width: number): HeaderGrid {
-  const def = tableDef(table.key);
+  const def = hebeiLayout(table.key);
   const row = Array.from({ length: width }, (_, c) => {
-    if (c === 0) return '序号';
-    const lane = Number(table.lanes[c]);
-    return def.columns.find((col) => col.lane === lane)?.name ?? '';
+    if (c === 0 && table.lanes) return '序号';
+    const lane = Number(table.lanes?.[c]);
+    return def?.columns.find((col) => col.lane === lane)?.name ?? '';
   });
   return { rows: [row], merges: [] };
+}
+
+/** A column's kind on the sheet from its meaning (code parts and names are text, never numbers). */
+function kindOf(role: string | undefined): CellKind | null {
+  if (!role) return null;
+  if (role === 'seq') return 'seq';
+  if (role.startsWith('code')) return 'code';
+  if (role === 'name' || role === 'item') return role;
+  return role === 'amount' ? 'amount' : null;
 }
 
 function inferKind(rows: string[][], c: number): CellKind {
   const cells = rows.map((r) => (r[c] ?? '').trim()).filter((t) => t !== '');
   if (cells.length === 0) return 'amount';
-  if (cells.every((t) => /^\d{3,}$/.test(t))) return 'code';
+  if (cells.every((t) => /^\d{1,7}$/.test(t)) && cells.some((t) => /^0\d$|^\d{3,}$/.test(t))) return 'code';
   if (cells.every((t) => toCents(t) !== null)) return 'amount';
   return 'text';
 }

@@ -23,7 +23,7 @@ export function printedTitle(table: StandardTable, doc: BudgetDocument, defName:
 }
 
 export function writeTableSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument, table: StandardTable, title: string, marks: CellMarks | null): TableLayout {
-  const layout = layoutTable(table, doc.scope);
+  const layout = layoutTable(table, doc.scope, doc.family);
   const { width, header, kinds, widths } = layout;
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
 
@@ -35,7 +35,7 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument, tabl
   if (width > 1) ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
   ws.getRow(TITLE_ROW).height = 30;
 
-  writeInfoRow(ws, INFO_ROW, width, doc);
+  writeInfoRow(ws, INFO_ROW, width, doc, `单位：${table.unit || doc.unit || '万元'}`);
 
   // Header block with its merges, then the 栏次 row.
   header.rows.forEach((cells, r) => {
@@ -44,9 +44,13 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument, tabl
   });
   for (const [r1, c1, r2, c2] of header.merges) ws.mergeCells(HEADER_TOP + r1, c1 + 1, HEADER_TOP + r2, c2 + 1);
   fitHeaderHeights(ws, header, widths);
-  const lanesRow = HEADER_TOP + header.rows.length;
-  const lanes = ws.getRow(lanesRow);
-  for (let c = 0; c < width; c++) styleCell(lanes.getCell(c + 1), c === 0 ? '栏次' : (table.lanes[c] ?? String(c)), CENTER);
+  // The 栏次 row where the layout prints one; the data follow the header directly where it does not.
+  const printsLanes = table.lanes !== null;
+  const lanesRow = HEADER_TOP + header.rows.length - (printsLanes ? 0 : 1);
+  if (printsLanes) {
+    const lanes = ws.getRow(lanesRow);
+    for (let c = 0; c < width; c++) styleCell(lanes.getCell(c + 1), c === 0 ? '栏次' : (table.lanes?.[c] ?? String(c)), CENTER);
+  }
 
   // Data rows.
   table.rows.forEach((cells, r) => {
@@ -85,10 +89,15 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument, tabl
   return layout;
 }
 
-/** `434 石家庄市…` on the left, `预算年度：2023` in the middle, `单位：万元` on the right. */
+/**
+ * The line above a table, as the document's layout prints it: `434 石家庄市…  预算年度：2023  单位：万元` where a
+ * department code is printed (the budget system's layout), else `编制部门：…  单位：元` (the year is in the titles
+ * and on the cover sheet).
+ */
 export function writeInfoRow(ws: ExcelJS.Worksheet, rowNo: number, width: number, doc: BudgetDocument, right?: string): void {
-  const dept = [doc.department_code, doc.department].filter((s) => s && s.trim()).join(' ');
-  const year = `预算年度：${doc.year}`;
+  const coded = !!doc.department_code?.trim();
+  const dept = coded ? [doc.department_code, doc.department].filter((s) => s && s.trim()).join(' ') : `编制${doc.scope}：${doc.department}`;
+  const year = coded ? `${doc.kind === '决算' ? '决算' : '预算'}年度：${doc.year}` : '';
   const unit = right ?? `单位：${doc.unit || '万元'}`;
   const parts: [string, number, Partial<ExcelJS.Alignment>][] =
     width >= 3

@@ -1,23 +1,21 @@
 // Applying an auditor's corrections to a document: pure, so the checks can re-run on the result.
+import { locateCell as locateInTable } from './semantics/index.js';
 import type { BudgetDocument, TableKey } from './types.js';
 
 export interface CellCorrection {
   table: TableKey;
-  /** 序号 as printed. */
+  /** The row id findings use: 序号 where printed, else the 科目编码, else the row's first printed text. */
   row: string;
-  /** 栏次 number as printed. */
+  /** The column id findings use: 栏次 number where printed, else the 1-based position. */
   column: string;
 }
 
-/** Index of a 序号 row and a 栏次 column in a table, or null when the table has no such cell. */
+/** Index of the table, row and column a correction names, or null when the table has no such cell. */
 export function locateCell(doc: BudgetDocument, ref: CellCorrection): { table: number; row: number; col: number } | null {
   const t = doc.tables.findIndex((x) => x.key === ref.table);
   if (t < 0) return null;
-  const table = doc.tables[t]!;
-  const row = table.rows.findIndex((r) => r[0] === ref.row);
-  const col = table.lanes.findIndex((l, i) => i > 0 && l === ref.column);
-  if (row < 0 || col < 1) return null;
-  return { table: t, row, col };
+  const at = locateInTable(doc.tables[t]!, ref.row, ref.column, doc.family);
+  return at ? { table: t, ...at } : null;
 }
 
 /** A copy of the document with each live correction's new value in its cell (later corrections win). */

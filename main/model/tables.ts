@@ -1,5 +1,36 @@
-// The nine standard tables as data (TABLES.md): title pattern, columns by 栏次, column kinds, standard header.
-import type { HeaderGrid, TableKey } from './types.js';
+// The standard tables as data: the names of the nine 预算 tables (t1–t9) and the nine 决算 tables (d1–d9), and
+// the Hebei budget-system layout of t1–t9 (columns by 栏次, standard header) that layout's readers and export
+// use. Which table a printed title names is decided by meaning in ./lexicon/titles.ts, for any layout.
+import type { BudgetTableKey, DocKind, HeaderGrid, TableKey } from './types.js';
+
+/** The standard name of each table, as an auditor calls it. */
+export const TABLE_NAMES: Record<TableKey, string> = {
+  t1: '收支总表',
+  t2: '收入总表',
+  t3: '支出总表',
+  t4: '财政拨款收支总表',
+  t5: '一般公共预算财政拨款支出表',
+  t6: '一般公共预算财政拨款基本支出表',
+  t7: '政府性基金预算财政拨款支出表',
+  t8: '国有资本经营预算财政拨款支出表',
+  t9: '财政拨款“三公”经费支出表',
+  d1: '收入支出决算总表',
+  d2: '收入决算表',
+  d3: '支出决算表',
+  d4: '财政拨款收入支出决算总表',
+  d5: '一般公共预算财政拨款支出决算表',
+  d6: '一般公共预算财政拨款基本支出决算表',
+  d7: '政府性基金预算财政拨款收入支出决算表',
+  d8: '国有资本经营预算财政拨款支出决算表',
+  d9: '财政拨款“三公”经费支出决算表',
+};
+
+/** Every key in standard order: the 预算 tables, then the 决算 tables. */
+export const ALL_TABLE_KEYS: readonly TableKey[] = Object.keys(TABLE_NAMES) as TableKey[];
+
+export const keysOfKind = (kind: DocKind): TableKey[] => ALL_TABLE_KEYS.filter((k) => (kind === '决算' ? k[0] === 'd' : k[0] === 't'));
+
+export const isBudgetKey = (key: TableKey): key is BudgetTableKey => key[0] === 't';
 
 /** What a column holds: the row label side (code, name, item) or an amount. */
 export type ColumnKind = 'code' | 'name' | 'item' | 'amount';
@@ -12,7 +43,7 @@ export interface ColumnDef {
 }
 
 export interface TableDef {
-  key: TableKey;
+  key: BudgetTableKey;
   /** The name after 部门预算/单位预算. */
   name: string;
   /** Matches the printed title after the scope prefix (variants included). */
@@ -166,16 +197,23 @@ export const TABLE_DEFS: readonly TableDef[] = [
   },
 ];
 
-export const TABLE_KEYS: readonly TableKey[] = TABLE_DEFS.map((d) => d.key);
+/** The 预算 keys t1–t9 (the Hebei layout's tables). */
+export const TABLE_KEYS: readonly BudgetTableKey[] = TABLE_DEFS.map((d) => d.key);
 
+/** The Hebei layout of a 预算 table, or null for a 决算 table. */
+export function hebeiLayout(key: TableKey): TableDef | null {
+  return TABLE_DEFS.find((d) => d.key === key) ?? null;
+}
+
+/** The Hebei layout of a 预算 table (throws for a 决算 key: use hebeiLayout where one may come). */
 export function tableDef(key: TableKey): TableDef {
-  const def = TABLE_DEFS.find((d) => d.key === key);
-  if (!def) throw new Error(`unknown table ${key}`);
+  const def = hebeiLayout(key);
+  if (!def) throw new Error(`no Hebei layout for table ${key}`);
   return def;
 }
 
 /** Printed title → key and scope, e.g. 单位预算政府基金预算财政拨款支出表 → t7/单位. Whitespace is ignored. */
-export function matchStandardTitle(title: string): { key: TableKey; scope: '部门' | '单位' } | null {
+export function matchStandardTitle(title: string): { key: BudgetTableKey; scope: '部门' | '单位' } | null {
   const t = title.replace(/\s+/g, '');
   const m = /^(部门|单位)预算(.+)$/.exec(t);
   if (!m) return null;

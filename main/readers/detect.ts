@@ -1,6 +1,8 @@
-// What a file is, by its bytes (never by its name): PDF, a Word or Excel package, or something else.
+// What a file is, by its bytes (never by its name): PDF, a Word or Excel package, a legacy Word or Excel
+// compound file (.doc/.wps, .xls/.et), a password-protected Office file, or something else.
+import { OLE_SIGNATURE, oleKind, type OleKind } from './ole.js';
 
-export type DetectedFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'damaged-zip' | 'ole' | 'empty' | 'unknown';
+export type DetectedFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'damaged-zip' | OleKind | 'empty' | 'unknown';
 
 const WORD_PARTS = ['word/document', 'word/styles.xml', 'word/_rels/', 'word/settings.xml', 'word/fontTable.xml'];
 const EXCEL_PARTS = ['xl/workbook.xml', 'xl/worksheets/', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/_rels/'];
@@ -37,7 +39,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
     if (EXCEL_PARTS.some((p) => contains(bytes, p))) return 'xlsx';
     return hasEndOfCentralDirectory(bytes) ? 'zip' : 'damaged-zip';
   }
-  // OLE2 compound file: legacy .doc/.xls, or an encrypted .docx/.xlsx.
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  // OLE2 compound file: legacy .doc/.xls (and WPS .wps/.et), or a .docx/.xlsx under a password.
+  if (startsWith(bytes, OLE_SIGNATURE)) return oleKind(bytes);
   return 'unknown';
 }

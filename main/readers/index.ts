@@ -4,9 +4,12 @@ import { AppError, unusableInput } from '../model/errors.js';
 import type { BudgetDocument, SourceFormat } from '../model/types.js';
 import { assembleDocument } from './assemble/index.js';
 import { detectFormat, type DetectedFormat } from './detect.js';
+import { readDocRaw } from './doc/index.js';
 import { readDocxRaw } from './docx/index.js';
+import { passwordProtected } from './ole.js';
 import type { RawDocument } from './raw.js';
 import { LIMITS, tableTooLarge, textTooLong } from './limits.js';
+import { readXlsRaw } from './xls/index.js';
 import { readXlsxRaw } from './xlsx/index.js';
 
 export { detectFormat, type DetectedFormat };
@@ -35,15 +38,22 @@ function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
       return unusableInput('文件已损坏或不完整（压缩包结构缺失），无法读取', 'the file is damaged or truncated (incomplete ZIP archive)');
     case 'zip':
       return unusableInput('压缩包不是 Word（.docx）或 Excel（.xlsx）文件', 'a ZIP archive that is not a Word (.docx) or Excel (.xlsx) file');
+    case 'encrypted':
+      return passwordProtected('Office');
+    case 'damaged-ole':
+      return unusableInput('Office 文件已损坏或不完整（复合文档结构缺失），无法读取', 'the Office file is damaged or truncated (broken compound-file structure)');
     case 'ole':
       return unusableInput(
-        '旧版 .doc/.xls 文件或已加密的 Office 文件，请另存为 .docx/.xlsx 或 PDF 后再导入',
-        'a legacy .doc/.xls or password-protected Office file; save it as .docx/.xlsx or PDF first',
+        'Office 复合文档中既无 Word 正文也无 Excel 工作簿（如 PowerPoint 或其他程序的文件），无法读取',
+        'a compound (OLE) file with neither a Word document nor an Excel workbook in it (PowerPoint or another program)',
       );
     default:
-      return unusableInput('不是 PDF、Word（.docx）或 Excel（.xlsx）文件', 'not a PDF, Word (.docx) or Excel (.xlsx) file');
+      return unusableInput('不是 PDF、Word（.docx/.doc）或 Excel（.xlsx/.xls）文件', 'not a PDF, Word (.docx/.doc) or Excel (.xlsx/.xls) file');
   }
 }
+
+const READABLE: readonly DetectedFormat[] = ['pdf', 'docx', 'xlsx', 'doc', 'xls'] satisfies SourceFormat[];
+const isReadable = (kind: DetectedFormat): kind is SourceFormat => READABLE.includes(kind);
 
 export interface ReadDisclosureOptions {
   /** After each page of a PDF (the reading pool's watchdog listens). */
@@ -57,6 +67,8 @@ async function readRaw(format: SourceFormat, bytes: Uint8Array, options: ReadDis
     return readPdfRaw(bytes, { onPage: options.onPage });
   }
   if (format === 'docx') return readDocxRaw(bytes);
+  if (format === 'doc') return readDocRaw(bytes);
+  if (format === 'xls') return readXlsRaw(bytes);
   return readXlsxRaw(bytes);
 }
 
@@ -64,7 +76,7 @@ async function readRaw(format: SourceFormat, bytes: Uint8Array, options: ReadDis
  *  thread. Callers outside the readers use `readIsolated` (./pool.ts), which runs this in a worker. */
 export async function readDisclosure(bytes: Uint8Array, fileName: string, options: ReadDisclosureOptions = {}): Promise<BudgetDocument> {
   const kind = detectFormat(bytes);
-  if (kind !== 'pdf' && kind !== 'docx' && kind !== 'xlsx') throw refuse(kind);
+  if (!isReadable(kind)) throw refuse(kind);
   const raw = await readRaw(kind, bytes, options);
   checkRawLimits(raw);
   const assembled = assembleDocument(raw);

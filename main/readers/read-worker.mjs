@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const out = path.join(root, 'node_modules', '.cache', 'budget-audit', 'read-worker.mjs');
 // Heavy and native packages stay in node_modules, as in the packaged app (scripts/build.mjs).
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod', '@e965/xlsx', 'saxes', 'yauzl'];
 
 function newestSource(dir) {
   let newest = 0;

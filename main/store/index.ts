@@ -6,8 +6,9 @@ export { defaultDbPath, userDataDir } from './paths.js';
 export { findingKey } from './keys.js';
 export {
   insertSubmission, findSubmissionBySha, getSubmissionRow, listSubmissionRows, loadStoredDocument, replaceFindings,
-  sourceBytes, deleteSubmission, latestSubmissionId, type StoredSubmissionRow,
+  sourceBytes, deleteSubmission, latestSubmissionId, contentFingerprint, type StoredSubmissionRow,
 } from './submissions.js';
+export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission } from './files.js';
 export {
   listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,
   listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts,

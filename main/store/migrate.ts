@@ -1,6 +1,7 @@
-// Applies pending migrations in one IMMEDIATE transaction; the schema version lives in PRAGMA user_version.
-// The version is read inside the transaction, under the write lock: of two processes opening a fresh
-// archive at once, one migrates and the other, waiting on the lock, then finds the schema in place.
+// Applies pending migrations in one immediate transaction; the schema version lives in PRAGMA user_version.
+// The version is read inside the write transaction, so two processes opening a fresh archive at once do not
+// both migrate it. Foreign keys are off while a migration rebuilds a table (SQLite's documented procedure)
+// and checked before commit.
 import type Database from 'better-sqlite3';
 import { AppError } from '../model/errors.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
@@ -15,27 +16,33 @@ export function checkMigrationList(list: readonly Migration[]): void {
   }
 }
 
+function tooNew(current: number, latest: number): AppError {
+  return new AppError(
+    'conflict',
+    `数据库版本（${current}）比本程序（${latest}）新，请升级程序后再打开`,
+    `database schema version ${current} is newer than this app (${latest}); upgrade the app`,
+  );
+}
+
 export function migrate(db: Database.Database, list: readonly Migration[] = MIGRATIONS): number {
   checkMigrationList(list);
   const latest = list.length ? list[list.length - 1]!.version : 0;
-  const versionNow = () => db.pragma('user_version', { simple: true }) as number;
-  const tooNew = (current: number) =>
-    new AppError(
-      'conflict',
-      `数据库版本（${current}）比本程序（${latest}）新，请升级程序后再打开`,
-      `database schema version ${current} is newer than this app (${latest}); upgrade the app`,
-    );
-  // Up to date: no write lock taken (every open of a current archive, the usual case).
-  const seen = versionNow();
-  if (seen > latest) throw tooNew(seen);
+  const seen = db.pragma('user_version', { simple: true }) as number;
+  if (seen > latest) throw tooNew(seen, latest);
   if (seen === latest) return latest;
-  return db
-    .transaction(() => {
-      const current = versionNow();
-      if (current > latest) throw tooNew(current);
-      for (const m of list) if (m.version > current) db.exec(m.sql);
-      if (current !== latest) db.pragma(`user_version = ${latest}`);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db.transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > latest) throw tooNew(current, latest);
+      for (const m of list.filter((x) => x.version > current)) db.exec(m.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new Error(`foreign key check failed after migration (${broken.length} rows)`);
+      db.pragma(`user_version = ${latest}`);
       return latest;
-    })
-    .immediate();
+    }).immediate();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
 }

@@ -70,7 +70,8 @@ export interface SubmissionCounts {
 }
 
 /** Open (not dismissed) findings by severity, reviewed tables and live corrections per submission. */
-export function submissionCounts(db: ArchiveDb): Map<number, SubmissionCounts> {
+/** Counts per submission: of every submission, or of one (opening a submission must not scale with the archive). */
+export function submissionCounts(db: ArchiveDb, only?: number): Map<number, SubmissionCounts> {
   const rows = db
     .prepare(
       `SELECT s.id AS submissionId,
@@ -83,9 +84,9 @@ export function submissionCounts(db: ArchiveDb): Map<number, SubmissionCounts> {
         (SELECT COUNT(*) FROM table_reviews t WHERE t.submission_id = s.id) AS reviewed,
         (SELECT COUNT(*) FROM standard_tables t WHERE t.submission_id = s.id) AS tables,
         (SELECT COUNT(*) FROM corrections c WHERE c.submission_id = s.id AND c.undone_at IS NULL) AS corrections
-       FROM submissions s`,
+       FROM submissions s${only === undefined ? '' : ' WHERE s.id = ?'}`,
     )
-    .all() as SubmissionCounts[];
+    .all(...(only === undefined ? [] : [only])) as SubmissionCounts[];
   return new Map(rows.map((r) => [r.submissionId, r]));
 }
 

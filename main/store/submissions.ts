@@ -1,7 +1,9 @@
-// Submissions: department × year × version, the original bytes, the nine tables cell by cell, findings.
-// Every import is one transaction: a crash leaves either the whole submission or nothing.
+// Submissions: department × year × kind × version, the original bytes, the standard tables cell by cell,
+// findings. Every import is one transaction: a crash leaves either the whole submission or nothing.
+import { createHash } from 'node:crypto';
 import type { ArchiveDb } from './db.js';
-import type { BudgetDocument, CellSource, Finding, StandardTable, TableKey } from '../model/types.js';
+import type { BudgetDocument, CellSource, DocKind, Finding, SourceFormat, StandardTable, TableKey } from '../model/types.js';
+import { listAttachedFiles } from './files.js';
 import { findingKey } from './keys.js';
 
 export interface StoredSubmissionRow {
@@ -9,10 +11,13 @@ export interface StoredSubmissionRow {
   department_code: string;
   department: string;
   scope: '部门' | '单位';
+  kind: DocKind;
   year: number;
   version: number;
+  family: string | null;
+  content_sha256: string | null;
   file_name: string;
-  format: 'pdf' | 'docx' | 'xlsx';
+  format: SourceFormat;
   sha256: string;
   size: number;
   page_count: number | null;
@@ -21,12 +26,18 @@ export interface StoredSubmissionRow {
 }
 
 const SUBMISSION_SELECT = `
-  SELECT s.id, d.code AS department_code, d.name AS department, s.scope, s.year, s.version,
+  SELECT s.id, d.code AS department_code, d.name AS department, s.scope, s.kind, s.year, s.version, s.family, s.content_sha256,
          f.file_name, f.format, f.sha256, f.size, f.page_count, s.imported_at, s.unit
   FROM submissions s JOIN departments d ON d.id = s.department_id JOIN source_files f ON f.id = s.source_file_id`;
 
+/** The submission that holds a file (as its first file or as a further one), by the file's hash. */
 export function findSubmissionBySha(db: ArchiveDb, sha256: string): StoredSubmissionRow | undefined {
-  return db.prepare(`${SUBMISSION_SELECT} WHERE f.sha256 = ?`).get(sha256) as StoredSubmissionRow | undefined;
+  const direct = db.prepare(`${SUBMISSION_SELECT} WHERE f.sha256 = ?`).get(sha256) as StoredSubmissionRow | undefined;
+  if (direct) return direct;
+  const extra = db
+    .prepare('SELECT sf.submission_id AS id FROM submission_files sf JOIN source_files f ON f.id = sf.source_file_id WHERE f.sha256 = ?')
+    .get(sha256) as { id: number } | undefined;
+  return extra ? getSubmissionRow(db, extra.id) : undefined;
 }
 
 export function getSubmissionRow(db: ArchiveDb, id: number): StoredSubmissionRow | undefined {
@@ -34,7 +45,7 @@ export function getSubmissionRow(db: ArchiveDb, id: number): StoredSubmissionRow
 }
 
 export function listSubmissionRows(db: ArchiveDb, query?: string): StoredSubmissionRow[] {
-  const order = ' ORDER BY d.code, d.name, s.year DESC, s.version DESC';
+  const order = ' ORDER BY d.code, d.name, s.year DESC, s.kind, s.version DESC';
   if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order).all() as StoredSubmissionRow[];
   const like = `%${query.trim()}%`;
   return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}`).all(like, like) as StoredSubmissionRow[];
@@ -48,23 +59,52 @@ export interface InsertSubmissionInput {
   beforeCommit?: () => void;
 }
 
-/** Stores a new submission (version = last version of department × year + 1). Returns its id and version. */
+/**
+ * What a disclosure is, whatever file it came in: its tables and its narrative text without punctuation and
+ * spacing (a PDF drops line-end marks a Word file keeps). The same disclosure in another format has the
+ * same fingerprint; a resubmission that changes a figure or a sentence does not.
+ */
+export function contentFingerprint(doc: Pick<BudgetDocument, 'tables' | 'narrative'>): string {
+  const bare = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '');
+  const h = createHash('sha256');
+  for (const t of doc.tables) h.update(`${t.key}\u0001${t.rows.map((r) => r.map(bare).join('\u0002')).join('\u0003')}\u0004`);
+  for (const s of doc.narrative) h.update(`${bare(s.heading)}\u0005${bare(s.paragraphs.join(''))}\u0006`);
+  return h.digest('hex');
+}
+
+/** The department row of a document (created on first sight); a document without a printed code has code ''. */
+export function departmentId(db: ArchiveDb, doc: Pick<BudgetDocument, 'department_code' | 'department'>): number {
+  const code = doc.department_code ?? '';
+  db.prepare('INSERT OR IGNORE INTO departments (code, name) VALUES (?, ?)').run(code, doc.department);
+  return (db.prepare('SELECT id FROM departments WHERE code = ? AND name = ?').get(code, doc.department) as { id: number }).id;
+}
+
+export function insertSourceFile(db: ArchiveDb, doc: Pick<BudgetDocument, 'source'>, bytes: Uint8Array): number {
+  const s = doc.source;
+  const file = db
+    .prepare('INSERT INTO source_files (sha256, file_name, format, size, page_count, bytes) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(s.sha256, s.fileName, s.format, s.size, s.pageCount, Buffer.from(bytes));
+  return Number(file.lastInsertRowid);
+}
+
+/** Stores a new submission (version = last version of department × year × kind + 1). Returns its id and version. */
 export function insertSubmission(db: ArchiveDb, input: InsertSubmissionInput): { id: number; version: number } {
   const { document: doc } = input;
   return db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO departments (code, name) VALUES (?, ?)').run(doc.department_code, doc.department);
-    const dept = db.prepare('SELECT id FROM departments WHERE code = ? AND name = ?').get(doc.department_code, doc.department) as { id: number };
-    const last = db.prepare('SELECT MAX(version) AS v FROM submissions WHERE department_id = ? AND year = ?').get(dept.id, doc.year) as { v: number | null };
+    const dept = departmentId(db, doc);
+    const last = db
+      .prepare('SELECT MAX(version) AS v FROM submissions WHERE department_id = ? AND year = ? AND kind = ?')
+      .get(dept, doc.year, doc.kind) as { v: number | null };
     const version = (last.v ?? 0) + 1;
-    const file = db
-      .prepare('INSERT INTO source_files (sha256, file_name, format, size, page_count, bytes) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(doc.source.sha256, doc.source.fileName, doc.source.format, doc.source.size, doc.source.pageCount, Buffer.from(input.bytes));
+    const fileId = insertSourceFile(db, doc, input.bytes);
     const sub = db
       .prepare(
-        `INSERT INTO submissions (department_id, year, scope, version, source_file_id, unit, imported_at, narrative_json, extra_tables_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO submissions (department_id, year, kind, scope, version, source_file_id, unit, family, content_sha256, imported_at,
+                                  narrative_json, extra_tables_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(dept.id, doc.year, doc.scope, version, file.lastInsertRowid, doc.unit, input.importedAt, JSON.stringify(doc.narrative), JSON.stringify(doc.extra_tables));
+      .run(dept, doc.year, doc.kind, doc.scope, version, fileId, doc.unit, doc.family, contentFingerprint(doc), input.importedAt,
+        JSON.stringify(doc.narrative), JSON.stringify(doc.extra_tables));
     const submissionId = Number(sub.lastInsertRowid);
     doc.tables.forEach((t, i) => insertTable(db, submissionId, i, t));
     replaceFindings(db, submissionId, doc.findings);
@@ -73,12 +113,12 @@ export function insertSubmission(db: ArchiveDb, input: InsertSubmissionInput): {
   })();
 }
 
-function insertTable(db: ArchiveDb, submissionId: number, ordinal: number, t: StandardTable): void {
+export function insertTable(db: ArchiveDb, submissionId: number, ordinal: number, t: StandardTable): void {
   const table = db
     .prepare(
-      'INSERT INTO standard_tables (submission_id, key, ordinal, title, header_json, lanes_json, note, pages_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO standard_tables (submission_id, key, ordinal, title, unit, file_sha256, header_json, lanes_json, note, pages_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(submissionId, t.key, ordinal, t.title, JSON.stringify(t.header), JSON.stringify(t.lanes), t.note, t.pages ? JSON.stringify(t.pages) : null);
+    .run(submissionId, t.key, ordinal, t.title, t.unit, t.file ?? null, JSON.stringify(t.header), JSON.stringify(t.lanes), t.note, t.pages ? JSON.stringify(t.pages) : null);
   const insertRow = db.prepare('INSERT INTO table_rows (table_id, ordinal, seq) VALUES (?, ?, ?)');
   const insertCell = db.prepare(
     `INSERT INTO table_cells (row_id, col, text, page, box_json, sheet, cell, src_table, src_row, src_col)
@@ -105,7 +145,7 @@ export function replaceFindings(db: ArchiveDb, submissionId: number, findings: F
 }
 
 interface CellRow {
-  key: TableKey; title: string; header_json: string; lanes_json: string; note: string | null; pages_json: string | null;
+  key: TableKey; title: string; unit: string | null; file_sha256: string | null; header_json: string; lanes_json: string; note: string | null; pages_json: string | null;
   table_id: number; row_ordinal: number | null; col: number | null; text: string | null; page: number | null; box_json: string | null;
   sheet: string | null; cell: string | null; src_table: number | null; src_row: number | null; src_col: number | null;
 }
@@ -117,7 +157,7 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
   const extra = db.prepare('SELECT narrative_json, extra_tables_json FROM submissions WHERE id = ?').get(id) as { narrative_json: string; extra_tables_json: string };
   const cells = db
     .prepare(
-      `SELECT t.key, t.title, t.header_json, t.lanes_json, t.note, t.pages_json, t.id AS table_id,
+      `SELECT t.key, t.title, t.unit, t.file_sha256, t.header_json, t.lanes_json, t.note, t.pages_json, t.id AS table_id,
               r.ordinal AS row_ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col
        FROM standard_tables t LEFT JOIN table_rows r ON r.table_id = t.id LEFT JOIN table_cells c ON c.row_id = r.id
        WHERE t.submission_id = ? ORDER BY t.ordinal, r.ordinal, c.col`,
@@ -130,21 +170,23 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
     if (c.table_id !== currentId) {
       currentId = c.table_id;
       current = {
-        key: c.key, title: c.title, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
+        key: c.key, title: c.title, unit: c.unit, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
         pages: c.pages_json ? JSON.parse(c.pages_json) : null, rows: [], sources: [],
       };
+      if (c.file_sha256) current.file = c.file_sha256;
       tables.push(current);
     }
-    if (c.row_ordinal === null || c.col === null || !current) continue;
+    if (c.row_ordinal === null || c.col === null || current === null) continue;
     (current.rows[c.row_ordinal] ??= [])[c.col] = c.text ?? '';
     (current.sources[c.row_ordinal] ??= [])[c.col] = cellSource(c);
   }
   const findings = db.prepare('SELECT * FROM findings WHERE submission_id = ? ORDER BY id').all(id) as FindingRow[];
   return {
-    id: s.sha256, scope: s.scope, department_code: s.department_code, department: s.department, year: s.year, unit: s.unit,
+    id: s.sha256, kind: s.kind, family: s.family, scope: s.scope, department_code: s.department_code || null, department: s.department, year: s.year, unit: s.unit,
     tables, narrative: JSON.parse(extra.narrative_json), extra_tables: JSON.parse(extra.extra_tables_json),
     findings: findings.map(rowToFinding),
     source: { format: s.format, fileName: s.file_name, sha256: s.sha256, size: s.size, pageCount: s.page_count },
+    attachments: listAttachedFiles(db, id),
   };
 }
 
@@ -172,29 +214,41 @@ function rowToFinding(f: FindingRow): Finding {
   };
 }
 
-export function sourceBytes(db: ArchiveDb, id: number): { fileName: string; format: StoredSubmissionRow['format']; bytes: Buffer } | undefined {
-  return db
-    .prepare('SELECT f.file_name AS fileName, f.format, f.bytes FROM submissions s JOIN source_files f ON f.id = s.source_file_id WHERE s.id = ?')
-    .get(id) as { fileName: string; format: StoredSubmissionRow['format']; bytes: Buffer } | undefined;
+/** A file of a submission: its first file, or the one with this hash among its files. */
+export function sourceBytes(db: ArchiveDb, id: number, sha256?: string): { fileName: string; format: SourceFormat; bytes: Buffer } | undefined {
+  const pick = 'SELECT f.file_name AS fileName, f.format, f.bytes FROM source_files f';
+  if (sha256) {
+    return db
+      .prepare(
+        `${pick} WHERE f.sha256 = ? AND f.id IN (SELECT source_file_id FROM submissions WHERE id = ?
+           UNION SELECT source_file_id FROM submission_files WHERE submission_id = ?)`,
+      )
+      .get(sha256, id, id) as { fileName: string; format: SourceFormat; bytes: Buffer } | undefined;
+  }
+  return db.prepare(`${pick} JOIN submissions s ON f.id = s.source_file_id WHERE s.id = ?`).get(id) as
+    | { fileName: string; format: SourceFormat; bytes: Buffer }
+    | undefined;
 }
 
 export function deleteSubmission(db: ArchiveDb, id: number): boolean {
   return db.transaction(() => {
     const row = db.prepare('SELECT source_file_id FROM submissions WHERE id = ?').get(id) as { source_file_id: number } | undefined;
     if (!row) return false;
+    const files = [row.source_file_id, ...(db.prepare('SELECT source_file_id AS f FROM submission_files WHERE submission_id = ?').all(id) as { f: number }[]).map((x) => x.f)];
     db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
-    db.prepare('DELETE FROM source_files WHERE id = ?').run(row.source_file_id);
+    const drop = db.prepare('DELETE FROM source_files WHERE id = ?');
+    for (const f of files) drop.run(f);
     return true;
   })();
 }
 
-/** The latest version of a department's submission for a year (for year-over-year checks), if archived. */
-export function latestSubmissionId(db: ArchiveDb, departmentCode: string, department: string, year: number): number | undefined {
+/** The latest version of a department's submission of a kind for a year, if archived. */
+export function latestSubmissionId(db: ArchiveDb, departmentCode: string, department: string, year: number, kind: DocKind = '预算'): number | undefined {
   const row = db
     .prepare(
       `SELECT s.id FROM submissions s JOIN departments d ON d.id = s.department_id
-       WHERE d.code = ? AND d.name = ? AND s.year = ? ORDER BY s.version DESC LIMIT 1`,
+       WHERE d.code = ? AND d.name = ? AND s.year = ? AND s.kind = ? ORDER BY s.version DESC LIMIT 1`,
     )
-    .get(departmentCode, department, year) as { id: number } | undefined;
+    .get(departmentCode, department, year, kind) as { id: number } | undefined;
   return row?.id;
 }

@@ -55,7 +55,7 @@ export function table(key: TableKey, rows: string[][], note: string | null = nul
   const def = TABLE_DEFS.find((d) => d.key === key)!;
   const lanes = ['栏次', ...def.columns.map((c) => String(c.lane))];
   return {
-    key, title: `部门预算${def.name}`, header: def.header, lanes,
+    key, title: `部门预算${def.name}`, unit: null, header: def.header, lanes,
     rows: rows.map((r) => Array.from({ length: lanes.length }, (_, i) => r[i] ?? '')),
     note, pages: null, sources: rows.map((r) => r.map(() => null)),
   };
@@ -63,11 +63,11 @@ export function table(key: TableKey, rows: string[][], note: string | null = nul
 
 export function doc(parts: Partial<BudgetDocument>): BudgetDocument {
   return {
-    id: 'test', scope: '部门', department_code: '001', department: '测试部门', year: 2024, unit: '万元',
+    id: 'test', kind: '预算', family: null, scope: '部门', department_code: '001', department: '测试部门', year: 2024, unit: '万元',
     tables: [], narrative: [], extra_tables: [], findings: [],
     source: { format: 'pdf', fileName: 'test.pdf', sha256: '0'.repeat(64), size: 0, pageCount: null },
     ...parts,
-  };
+  } as BudgetDocument;
 }
 
 export const findingsOf = (d: BudgetDocument, rule?: string): Finding[] => runChecks(d).filter((f) => !rule || f.rule === rule);

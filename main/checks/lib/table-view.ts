@@ -18,11 +18,11 @@ export class TableView {
     this.table = table;
     this.rows = table.rows;
     // Lanes as printed: ['栏次','1','2',…]; fall back to position when a lane label is not a number.
-    table.lanes.forEach((label, i) => {
+    (table.lanes ?? []).forEach((label, i) => {
       const n = Number(squash(label));
       if (i > 0 && Number.isInteger(n) && n > 0 && !this.laneToCol.has(n)) this.laneToCol.set(n, i);
     });
-    const width = Math.max(table.lanes.length, ...table.rows.map((r) => r.length), 0);
+    const width = Math.max((table.lanes ?? []).length, ...table.rows.map((r) => r.length), 0);
     for (let i = 1; i < width; i++) if (!this.laneToCol.has(i) && ![...this.laneToCol.values()].includes(i)) this.laneToCol.set(i, i);
   }
 

@@ -39,6 +39,8 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
     yearFromText([...narrative.map((s) => s.heading), ...tables.map((t) => t.title)]) ??
     0;
   return {
+    kind: '预算',
+    family: null,
     scope,
     department_code: code,
     department,

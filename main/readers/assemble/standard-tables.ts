@@ -174,6 +174,7 @@ export function buildStandardTable(f: Found, withPages: boolean): BuiltTable {
     table: {
       key,
       title,
+      unit: parseMetaLines(f.metaLines).unit ?? null,
       header,
       lanes,
       rows: rows.map((r) => r.cells),

@@ -1,5 +1,7 @@
 // The migrations in order. Add a file NNN_description.ts and list it here; never edit a shipped one.
 import m001 from './001_archive.js';
+import m002 from './002_any_province.js';
+import m003 from './003_legacy_formats.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,8 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_archive', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_archive', sql: m001 },
+  { version: 2, name: '002_any_province', sql: m002 },
+  { version: 3, name: '003_legacy_formats', sql: m003 },
+];

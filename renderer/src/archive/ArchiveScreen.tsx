@@ -97,7 +97,7 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
           ref={fileInput}
           type="file"
           multiple
-          accept=".pdf,.docx,.xlsx"
+          accept=".pdf,.docx,.xlsx,.doc,.wps,.xls,.et"
           hidden
           data-testid="file-input"
           onChange={(e) => {

@@ -1,6 +1,14 @@
 // The batch in progress: a progress bar and one result line per file (stored, already archived, or why not).
 import type { BatchState } from './useImport';
 
+/** What an import did, as the batch list says it. */
+const IMPORT_STATUS = {
+  stored: '已导入',
+  duplicate: '已在档案中',
+  joined: '已并入同一报送（表格与说明分两个文件公开）',
+  'same-content': '与已存档报送内容相同，作为另一格式的文件保存',
+} as const;
+
 export function BatchPanel({ batch, onOpen, onClose }: { batch: BatchState; onOpen: (id: number) => void; onClose: () => void }) {
   const pct = batch.total ? Math.round((batch.done / batch.total) * 100) : 0;
   const stored = batch.items.filter((i) => i.status === 'stored').length;
@@ -30,7 +38,7 @@ export function BatchPanel({ batch, onOpen, onClose }: { batch: BatchState; onOp
         {batch.items.map((item, i) => (
           <li key={i} className={`batch-item batch-${item.status}`} data-status={item.status}>
             <span className="batch-icon" aria-hidden>
-              {item.status === 'error' ? '✕' : item.status === 'duplicate' ? '＝' : '✓'}
+              {item.status === 'error' ? '✕' : item.status === 'duplicate' || item.status === 'same-content' ? '＝' : '✓'}
             </span>
             <span className="batch-file">{item.fileName}</span>
             {item.status === 'error' ? (
@@ -39,8 +47,8 @@ export function BatchPanel({ batch, onOpen, onClose }: { batch: BatchState; onOp
               </span>
             ) : (
               <span className="batch-reason">
-                {item.status === 'duplicate' ? '已在档案中' : '已导入'}：{item.submission!.departmentCode}
-                {item.submission!.department} {item.submission!.year} 年 第 {item.submission!.version} 版
+                {IMPORT_STATUS[item.status]}：{item.submission!.departmentCode}
+                {item.submission!.department} {item.submission!.year} 年{item.submission!.kind} 第 {item.submission!.version} 版
                 <button type="button" className="btn-link" onClick={() => onOpen(item.submission!.id)}>
                   打开
                 </button>

@@ -10,7 +10,7 @@ import { toShownError } from '../lib/errors';
 
 export interface BatchItem {
   fileName: string;
-  status: 'stored' | 'duplicate' | 'error';
+  status: ImportResult['status'] | 'error';
   submission?: SubmissionSummary;
   error?: { zh: string; en: string };
 }
@@ -24,7 +24,7 @@ export interface BatchState {
   items: BatchItem[];
 }
 
-export const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
+export const IMPORTABLE = /\.(pdf|docx|xlsx|doc|wps|xls|et)$/i;
 
 type Outcome = ImportResult | { status: 'error'; error: { fileName: string; zh: string; en: string } };
 
@@ -60,7 +60,7 @@ export function useImport(onChanged: () => void) {
         items.push(item);
         setBatch({ label, total: jobs.length, done: i + 1, current: jobs[i + 1]?.name ?? null, running: i + 1 < jobs.length, items: [...items] });
         // The archive list follows the batch as it goes.
-        if (item.status === 'stored') onChanged();
+        if (item.status === 'stored' || item.status === 'joined') onChanged();
       }
       busy.current = false;
       onChanged();

@@ -14,6 +14,15 @@ export const TABLE_NAMES: Record<TableKey, string> = {
   t7: '政府性基金预算财政拨款支出表',
   t8: '国有资本经营预算财政拨款支出表',
   t9: '财政拨款“三公”经费支出表',
+  d1: '收入支出决算总表',
+  d2: '收入决算表',
+  d3: '支出决算表',
+  d4: '财政拨款收入支出决算总表',
+  d5: '一般公共预算财政拨款支出决算表',
+  d6: '一般公共预算财政拨款基本支出决算表',
+  d7: '政府性基金预算财政拨款收入支出决算表',
+  d8: '国有资本经营预算财政拨款支出决算表',
+  d9: '财政拨款“三公”经费支出决算表',
 };
 
 /** Short tab labels: the nine names are long, the tab strip is not. */
@@ -27,6 +36,15 @@ export const TABLE_SHORT: Record<TableKey, string> = {
   t7: '政府性基金',
   t8: '国有资本经营',
   t9: '三公经费',
+  d1: '收支决算总表',
+  d2: '收入决算',
+  d3: '支出决算',
+  d4: '财政拨款收支',
+  d5: '一般公共预算',
+  d6: '基本支出',
+  d7: '政府性基金',
+  d8: '国有资本经营',
+  d9: '三公经费',
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -53,7 +71,7 @@ const RULE_LABEL: Record<string, string> = {
 
 export const ruleLabel = (rule: string): string => RULE_LABEL[rule] ?? rule;
 
-export const FORMAT_LABEL: Record<SourceFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' };
+export const FORMAT_LABEL: Record<SourceFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', doc: 'Word 97–2003 / WPS', xls: 'Excel 97–2003 / WPS' };
 
 export function isTableKey(s: string): s is TableKey {
   return (TABLE_KEYS as readonly string[]).includes(s);

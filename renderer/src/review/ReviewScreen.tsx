@@ -117,7 +117,7 @@ export function ReviewScreen({ id, tab: routeTab }: { id: number; tab: string | 
     if (!t) return false;
     setReason(why);
     endRecheck.current = startMeasure('correction-recheck');
-    const ok = await correct(t.key, t.rows[row]![0]!, t.lanes[col]!, value, why);
+    const ok = await correct(t.key, t.rows[row]![0]!, (t.lanes ?? [])[col] ?? String(col + 1), value, why);
     if (!ok) endRecheck.current = null;
     return ok;
   };
@@ -154,9 +154,9 @@ export function ReviewScreen({ id, tab: routeTab }: { id: number; tab: string | 
   const { summary, document: doc } = view;
   const c = counts(view.findings);
   const selLabel =
-    selTable && sel.row !== null ? placeLabel(selTable.key, selTable.rows[sel.row]?.[0] ?? null, sel.col !== null ? (selTable.lanes[sel.col] ?? null) : null) : null;
+    selTable && sel.row !== null ? placeLabel(selTable.key, selTable.rows[sel.row]?.[0] ?? null, sel.col !== null ? ((selTable.lanes ?? [])[sel.col] ?? null) : null) : null;
   const selValue = selTable && sel.row !== null && sel.col !== null ? (selTable.rows[sel.row]?.[sel.col] ?? null) : null;
-  const selKey = selTable && sel.row !== null && sel.col !== null ? `${selTable.key}|${selTable.rows[sel.row]?.[0]}|${selTable.lanes[sel.col]}` : null;
+  const selKey = selTable && sel.row !== null && sel.col !== null ? `${selTable.key}|${selTable.rows[sel.row]?.[0]}|${(selTable.lanes ?? [])[sel.col]}` : null;
 
   return (
     <div className="review-screen" data-submission={id}>

@@ -109,7 +109,7 @@ function OfficeSource({ format, fileName, target, label, current, original }: Pr
           <dl className="fd-facts">
             <dt>所选</dt>
             <dd>{label}</dd>
-            {format === 'xlsx' && (
+            {(format === 'xlsx' || format === 'xls') && (
               <>
                 <dt>工作表</dt>
                 <dd>{cell?.sheet ?? firstInRow?.sheet ?? '—'}</dd>
@@ -119,7 +119,7 @@ function OfficeSource({ format, fileName, target, label, current, original }: Pr
                 <dd className="mono">{rowSpan ?? '—'}</dd>
               </>
             )}
-            {format === 'docx' && (
+            {(format === 'docx' || format === 'doc') && (
               <>
                 <dt>表格</dt>
                 <dd>{(cell ?? firstInRow)?.table !== undefined ? `文档中第 ${(cell ?? firstInRow)!.table! + 1} 个表格` : '—'}</dd>

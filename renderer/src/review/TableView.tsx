@@ -168,7 +168,7 @@ export function TableView(props: Props) {
       count={table.rows.length}
       rowHeight={ROW_HEIGHT}
       width={totalWidth(columns)}
-      header={<TableHeader header={table.header} lanes={table.lanes} columns={columns} />}
+      header={<TableHeader header={table.header} lanes={table.lanes ?? []} columns={columns} />}
       renderRow={renderRow}
       scrollTo={request}
       tabIndex={0}

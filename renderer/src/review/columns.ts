@@ -4,7 +4,7 @@ import type { StandardTable, TableKey } from '../../../main/api/types';
 
 export type ColumnKind = 'seq' | 'code' | 'name' | 'item' | 'amount';
 
-const LABEL_LANES: Record<TableKey, Record<number, ColumnKind>> = {
+const LABEL_LANES: Partial<Record<TableKey, Record<number, ColumnKind>>> = {
   t1: { 1: 'item', 3: 'item' },
   t2: { 1: 'code', 2: 'name' },
   t3: { 1: 'code', 2: 'name' },
@@ -31,8 +31,8 @@ export function columnsOf(table: StandardTable): Column[] {
   // The 序号 column grows with the longest 序号 (a 10,000-row table prints five digits).
   let seqChars = 0;
   for (const r of table.rows) seqChars = Math.max(seqChars, (r[0] ?? '').length);
-  return table.lanes.map((lane, index) => {
-    const kind: ColumnKind = index === 0 ? 'seq' : (LABEL_LANES[table.key][Number(lane)] ?? 'amount');
+  return (table.lanes ?? []).map((lane, index) => {
+    const kind: ColumnKind = index === 0 ? 'seq' : (LABEL_LANES[table.key]?.[Number(lane)] ?? 'amount');
     const width = kind === 'seq' ? Math.max(WIDTH.seq, 26 + seqChars * 8) : WIDTH[kind];
     return { index, lane, kind, width };
   });

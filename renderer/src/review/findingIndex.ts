@@ -81,7 +81,7 @@ export function worstSeverity(list: readonly ReviewFinding[] | undefined): Revie
 /** Row index of a 序号 and column index of a 栏次 in a table (the API names cells by what is printed). */
 export function locate(table: StandardTable, row: string | null, column: string | null): { row: number | null; col: number | null } {
   const r = row === null ? -1 : table.rows.findIndex((x) => x[0] === row);
-  const c = column === null ? -1 : table.lanes.findIndex((l, i) => i > 0 && l === column);
+  const c = column === null ? -1 : (table.lanes ?? []).findIndex((l, i) => i > 0 && l === column);
   return { row: r < 0 ? null : r, col: c < 1 ? null : c };
 }
 
