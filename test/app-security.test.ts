@@ -34,12 +34,20 @@ describe('app:// requests', () => {
 describe('navigation and links', () => {
   it('the window shows app://workstation pages only', () => {
     expect(isAppUrl('app://workstation/index.html#/review/3')).toBe(true);
-    for (const url of ['https://example.com', 'file:///etc/passwd', 'app://evil/index.html', 'javascript:alert(1)', 'not a url']) expect(isAppUrl(url), url).toBe(false);
+    for (const url of ['https://example.com', 'file:///etc/passwd', 'app://evil/index.html', 'javascript:alert(1)', 'not a url'])
+      expect(isAppUrl(url), url).toBe(false);
   });
 
   it('links leave for the system browser only to the allow-list, over https', () => {
     expect(isAllowedExternal('https://www.mof.gov.cn/zhengwuxinxi/')).toBe(true);
-    for (const url of ['http://www.mof.gov.cn/', 'https://www.mof.gov.cn.evil.com/', 'https://user:pw@www.mof.gov.cn/', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'https://example.com'])
+    for (const url of [
+      'http://www.mof.gov.cn/',
+      'https://www.mof.gov.cn.evil.com/',
+      'https://user:pw@www.mof.gov.cn/',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'https://example.com',
+    ])
       expect(isAllowedExternal(url), url).toBe(false);
   });
 });
@@ -63,7 +71,18 @@ describe('the shell wires every guard', () => {
   const source = (f: string) => fs.readFileSync(path.join(ROOT, 'app', f), 'utf8');
   it('on every web contents, every IPC channel and the session', () => {
     const main = source('main.ts');
-    for (const needle of ["'web-contents-created'", "'will-navigate'", "'will-redirect'", "'will-attach-webview'", 'setWindowOpenHandler', "action: 'deny'", 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'appRequestFile(', 'isAllowedExternal(']) {
+    for (const needle of [
+      "'web-contents-created'",
+      "'will-navigate'",
+      "'will-redirect'",
+      "'will-attach-webview'",
+      'setWindowOpenHandler',
+      "action: 'deny'",
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+      'appRequestFile(',
+      'isAllowedExternal(',
+    ]) {
       expect(main, needle).toContain(needle);
     }
     // Every channel is registered through handleTrusted (which checks the sender's frame), none directly.
@@ -80,6 +99,12 @@ describe('the shell wires every guard', () => {
     const yml = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
     expect(yml).toMatch(/^afterPack: scripts\/after-pack\.cjs$/m);
     const { FUSES } = createRequire(import.meta.url)(path.join(ROOT, 'scripts', 'after-pack.cjs')) as { FUSES: Record<string, boolean> };
-    expect(FUSES).toMatchObject({ RunAsNode: false, EnableNodeCliInspectArguments: false, OnlyLoadAppFromAsar: true, EnableCookieEncryption: true, EnableNodeOptionsEnvironmentVariable: false });
+    expect(FUSES).toMatchObject({
+      RunAsNode: false,
+      EnableNodeCliInspectArguments: false,
+      OnlyLoadAppFromAsar: true,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+    });
   });
 });
