@@ -43,7 +43,7 @@ describe('cli check', () => {
       expect(r.stderr, name).toMatch(/[A-Za-z]{4,}/);
       expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
     }
-  });
+  }, 240_000); // one process per file, each starting a reading worker
 
   it('a missing file is exit 2, not a crash', () => {
     const r = run('check', '/nonexistent/file.pdf', '--json');

@@ -155,7 +155,10 @@ describe('review workstation (browser)', () => {
   });
 
   it('after a reload the correction, the decisions on findings and the review marks are all there', async () => {
-    // A Word version of the same mutant, imported through the Api; the rest is done in the browser.
+    // A Word version of the same mutant, imported through the Api; the rest is done in the browser. It holds the
+    // same disclosure as the first test's PDF and would be kept beside that submission, its correction included:
+    // the archive is emptied first so that this review starts from the file alone.
+    for (const s of await ws.api['archive.list']({})) await ws.api['submission.delete']({ id: s.id });
     const { submission } = await ws.api['archive.importFile']({ path: fixture('docs', `${MUTANT}.word.docx`) });
     await page.goto(ws.url);
     await page.locator(`.sub-row[data-submission="${submission.id}"] .open-link`).click();
