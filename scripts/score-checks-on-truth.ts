@@ -2,9 +2,12 @@
 // mutants hold the mutated tables and narrative), with exactly the `findings` logic of
 // ../shared/tools/score.mjs: a mutant is caught when a finding absent from its original touches the
 // injected table and row (the finding or one of its related cells); on an original, error findings not
-// touching a known_finding's table/row are unexplained.
+// explained by a known finding (its table/row touched and, where it names one, its `match` figure or
+// phrase quoted) are unexplained. `--lenient` also prints the count where a narrative known finding whose
+// row is a description rather than a row id (SCHEMA.md wants null there) is matched by its quote alone.
 //
-//   npx tsx scripts/score-checks-on-truth.ts [--truth DIR] [--verbose] [--only ID]
+//   npx tsx scripts/score-checks-on-truth.ts [--truth DIR] [--verbose] [--only ID] [--lenient]
+//   npx tsx scripts/score-checks-on-truth.ts --truth ../shared/corpus/real/truth
 import fs from 'node:fs';
 import path from 'node:path';
 import { documentFromTruth, measureChecks, runChecks, type TruthJson } from '../main/checks/index.js';
@@ -20,12 +23,20 @@ const verbose = argv.includes('--verbose');
 const only = opt('only', '');
 
 type Injected = { kind: string; table: string; row: string | null; column: string | null; old?: unknown; new?: unknown; changes?: { row: string }[] };
-type Known = NonNullable<TruthJson['known_findings']>[number];
+type Known = NonNullable<TruthJson['known_findings']>[number] & { match?: string[] };
+const lenient = argv.includes('--lenient');
 
 const key = (f: Finding): string => `${f.rule}|${f.table}|${f.row}|${f.column}`;
 const sameTable = (a: unknown, b: unknown): boolean => String(a ?? '').replace(/^extra:/, '') === String(b ?? '').replace(/^extra:/, '');
 const touches = (f: Finding, table: string, rows: string[] | null): boolean =>
   [f, ...(f.related ?? [])].some((x) => sameTable(x.table, table) && (rows === null || rows.includes(String(x.row))));
+
+const squashText = (x: unknown): string => String(x ?? '').replace(/\s+/g, '');
+const quotes = (f: Finding, k: Known): boolean => !k.match || k.match.some((m) => squashText(JSON.stringify([f.message, f.paragraph?.quote ?? null, null])).includes(squashText(m)));
+/** A row id, or a description written where SCHEMA.md wants null (narrative/document findings). */
+const describedRow = (k: Known): boolean => ['narrative', 'document'].includes(k.table) && !!k.row && !/^\d{3,7}$/.test(String(k.row));
+const raises = (f: Finding, k: Known, loose = false): boolean =>
+  touches(f, k.table, k.row && !(loose && describedRow(k)) ? [String(k.row)] : null) && quotes(f, k);
 
 const files = fs.readdirSync(truthDir).filter((f) => f.endsWith('.json') && f.includes(only)).sort();
 const load = (f: string): TruthJson => JSON.parse(fs.readFileSync(path.join(truthDir, f), 'utf8'));
@@ -35,7 +46,7 @@ const findingsOf = (f: string): Finding[] => {
   return cache.get(f)!;
 };
 
-let mutants = 0, caught = 0, cleanDocs = 0, unexplained = 0, missedKnown = 0, knownTotal = 0;
+let mutants = 0, caught = 0, cleanDocs = 0, unexplained = 0, missedKnown = 0, knownTotal = 0, missedLoose = 0, unexplainedLoose = 0;
 for (const f of files) {
   const truth = load(f);
   const found = findingsOf(f);
@@ -43,14 +54,16 @@ for (const f of files) {
   if (!injected) {
     cleanDocs++;
     const known: Known[] = truth.known_findings ?? [];
-    const bad = found.filter((x) => x.severity === 'error' && !known.some((k) => touches(x, k.table, k.row ? [String(k.row)] : null)));
-    const miss = known.filter((k) => !found.some((x) => touches(x, k.table, k.row ? [String(k.row)] : null)));
+    const bad = found.filter((x) => x.severity === 'error' && !known.some((k) => raises(x, k)));
+    const miss = known.filter((k) => !found.some((x) => raises(x, k)));
     unexplained += bad.length; missedKnown += miss.length; knownTotal += known.length;
-    const ms = measureChecks(documentFromTruth(truth), 20);
+    missedLoose += known.filter((k) => !found.some((x) => raises(x, k, true))).length;
+    unexplainedLoose += found.filter((x) => x.severity === 'error' && !known.some((k) => raises(x, k, true))).length;
+    const ms = verbose ? 0 : measureChecks(documentFromTruth(truth), 5);
     console.log(`${f}\tclean\terror findings not in known_findings: ${bad.length}\tknown_findings not raised: ${miss.length}/${known.length}\tfindings ${found.length}\t${ms.toFixed(2)} ms/run`);
     if (verbose) {
       bad.forEach((x) => console.log(`   unexplained ${key(x)} ${x.message}`));
-      miss.forEach((k) => console.log(`   not raised ${k.rule} ${k.table} r${k.row} ${k.detail ?? ''}`));
+      miss.filter((k) => !lenient || !found.some((x) => raises(x, k, true))).forEach((k) => console.log(`   not raised ${k.rule} ${k.table} r${k.row} ${JSON.stringify(k.match ?? null)} ${(k.detail ?? '').slice(0, 160)}`));
       found.forEach((x) => console.log(`   [${x.severity}] ${key(x)} ${x.message}`));
     }
     continue;
@@ -67,4 +80,5 @@ for (const f of files) {
   console.log(`${f}\t${ok ? 'caught' : 'MISSED'}\t${injected.kind} ${injected.table} r${injected.row} c${injected.column} ${JSON.stringify(injected.old)}->${JSON.stringify(injected.new)}\tnew findings ${fresh.length}`);
   if (verbose || !ok) fresh.forEach((x) => console.log(`   new [${x.severity}] ${key(x)} ${x.message}`));
 }
+if (lenient) console.log(`LENIENT\tunexplained errors ${unexplainedLoose}\tknown findings raised ${knownTotal - missedLoose}/${knownTotal} (narrative rows that describe a place matched by quote)`);
 console.log(`TOTAL\tmutants ${mutants}\tcaught ${caught} (${(100 * caught / (mutants || 1)).toFixed(1)}%)\tclean docs ${cleanDocs}\tunexplained errors ${unexplained}\tknown findings raised ${knownTotal - missedKnown}/${knownTotal}`);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../main/model/errors.js';
 import { assembleDocument } from '../main/readers/assemble/index.js';
-import { standardTitle } from '../main/readers/assemble/standard-tables.js';
+import { parseTableTitle } from '../main/readers/assemble/titles.js';
 import { joinCut, normalizeHeaderCell } from '../main/readers/assemble/text.js';
 import type { RawBlock, RawCell, RawDocument, RawRow, RawTableBlock } from '../main/readers/raw.js';
 import { formatNumber } from '../main/readers/xlsx/number-format.js';
@@ -158,11 +158,48 @@ describe('assembler', () => {
   });
 
   it('recognises titles by content, with their printed variants', () => {
-    expect(standardTitle('单位预算政府基金预算财政拨款支出表')).toMatchObject({ key: 't7', scope: '单位' });
-    expect(standardTitle('表一 部门预算收支总表')).toMatchObject({ key: 't1', title: '部门预算收支总表' });
-    expect(standardTitle('部 门 预 算 财 政 拨 款 收 支 总 表（续）')).toMatchObject({ key: 't4' });
-    expect(standardTitle('详见部门预算收支总表')).toBeNull();
-    expect(standardTitle('部门预算收支总表.....3')).toBeNull();
+    expect(parseTableTitle('单位预算政府基金预算财政拨款支出表')).toMatchObject({ number: 7, scope: '单位', kind: '预算' });
+    expect(parseTableTitle('表一 部门预算收支总表')).toMatchObject({ number: 1, title: '部门预算收支总表' });
+    expect(parseTableTitle('部 门 预 算 财 政 拨 款 收 支 总 表（续）')).toMatchObject({ number: 4, continued: true });
+    expect(parseTableTitle('详见部门预算收支总表')).toBeNull();
+    expect(parseTableTitle('部门预算收支总表.....3')).toBeNull();
+    // Other layouts: year prefix, labels, remarks, 决算 titles; a label alone is no title.
+    expect(parseTableTitle('2025年部门财务收支预算总表')).toMatchObject({ number: 1, title: '2025年部门财务收支预算总表', scope: '部门' });
+    expect(parseTableTitle('2024年预算单位一般公共预算基本支出部门预算经济分类预算表')).toMatchObject({ number: 6, scope: '单位' });
+    expect(parseTableTitle('公开 05 表 一般公共预算支出预算表（功能科目）')).toMatchObject({ number: 5, title: '一般公共预算支出预算表（功能科目）' });
+    expect(parseTableTitle('附件1：2024年部门收支总表')).toMatchObject({ number: 1, title: '2024年部门收支总表' });
+    expect(parseTableTitle('表1-2 部门收入总表')).toMatchObject({ number: 2, title: '部门收入总表' });
+    expect(parseTableTitle('政府性基金预算财政拨款收入支出决算表')).toMatchObject({ number: 7, kind: '决算' });
+    expect(parseTableTitle('一般公共预算财政拨款支出决算表')).toMatchObject({ number: 5, kind: '决算' });
+    expect(parseTableTitle('2024年一般公共预算支出表（单位：万元）')).toMatchObject({ number: 5, unit: '万元' });
+    expect(parseTableTitle('财政拨款支出预算表（功能科目）')).toMatchObject({ number: null });
+    expect(parseTableTitle('2019年政府采购预算表')).toMatchObject({ number: null });
+    expect(parseTableTitle('公开 01 表')).toBeNull();
+    expect(parseTableTitle('编制部门：上海市普陀区人民政府办公室 单位：元')).toBeNull();
+  });
+
+  it('titles a sheet by its tab name when it prints none; units from a title remark or the header', () => {
+    const sheetCell = (text: string, sheet: string, extra: Partial<RawCell> = {}): RawCell => ({ text, src: { sheet }, rowSpan: 1, colSpan: 1, ...extra });
+    const sheetRow = (texts: string[], sheet: string): RawRow => ({ cells: texts.map((t) => sheetCell(t, sheet)) });
+    const raw: RawDocument = {
+      format: 'xlsx',
+      pageCount: null,
+      blocks: [
+        { kind: 'paragraph', text: '部门：某某市某某局', src: { sheet: '01 部门收支总表' } },
+        { kind: 'table', rows: [sheetRow(['收入', '金额（万元）', '支出', '金额（万元）'], '01 部门收支总表'), sheetRow(['一、一般公共预算拨款收入', '10.00', '一、一般公共服务支出', '10.00'], '01 部门收支总表')] },
+        { kind: 'table', rows: [sheetRow(['科目编码', '科目名称', '合计'], '表5'), sheetRow(['201', '一般公共服务支出', '10.00'], '表5')] },
+        { kind: 'paragraph', text: '2024年一般公共预算支出表（单位：元）', src: { sheet: '表6' } },
+        { kind: 'table', rows: [sheetRow(['科目编码', '科目名称', '合计'], '表6'), sheetRow(['201', '一般公共服务支出', '100,000.00'], '表6')] },
+      ],
+    };
+    const doc = assembleDocument(raw);
+    // 表5 names no table: its grid is no standard table. The first sheet's title is its tab name.
+    expect(doc.tables.map((t) => [t.key, t.title, t.unit])).toEqual([
+      ['t1', '部门收支总表', '万元'],
+      ['t5', '2024年一般公共预算支出表（单位：元）', '元'],
+    ]);
+    expect(doc.tables[0]!.rows).toEqual([['一、一般公共预算拨款收入', '10.00', '一、一般公共服务支出', '10.00']]);
+    expect(doc).toMatchObject({ department: '某某市某某局', year: 2024, department_code: null });
   });
 
   it('cleans header cells: wrap padding out, letter spacing kept', () => {

@@ -3,35 +3,44 @@
 // turns cents into the contract's numbers.
 import type { BudgetDocument, CellRef, Finding, Severity } from '../model/types.js';
 import { defaultCatalog } from './catalog/index.js';
-import { fmt } from './lib/amounts.js';
+import { fmtIn } from './lib/amounts.js';
 import { ExtraView } from './lib/extra.js';
 import { buildNarrativeIndex, type DynamicConcept, type NarrativeIndex } from './lib/narrative/index.js';
+import { itemResolver, type Resolver } from './lib/narrative/items.js';
 import { dynamicConcepts } from './lib/narrative/targets.js';
-import { buildViews, type TableView } from './lib/table-view.js';
+import { TableView } from './lib/view.js';
 import type { CheckContext, CheckOptions, Draft, Rule, Term } from './types.js';
 
 /**
- * A table whose cells run together (several codes or amounts in one cell, several numbered items in one
- * label) was not read cell by cell: checking its arithmetic would only report the reading.
+ * A table whose cells run together (several amounts in one cell, several codes in one code cell, several
+ * numbered items in one label) was not read cell by cell: checking its arithmetic would only report the
+ * reading.
  */
 export function unreadableReason(v: TableView): string | null {
+  const amounts = v.amountColumns();
+  const codes = v.panels.flatMap((p) => p.codes);
+  const labels = v.panels.flatMap((p) => p.labels.filter((c) => !p.codes.includes(c)));
   for (let r = 0; r < v.rowCount; r++) {
-    for (const lane of v.amountLanes()) {
-      const t = v.text(r, lane).replace(/[\s,]/g, '');
+    for (const c of amounts) {
+      const t = v.text(r, c).replace(/[\s,]/g, '');
       // Two decimal points with 3+ digits between (1.2345.6): written so that it cannot backtrack.
-      if (v.cents(r, lane) === null && /\d\.\d{3,}\.\d/.test(t)) return `第${v.rowId(r)}行第${lane}栏“${t.slice(0, 24)}…”含多个数字`;
+      if (v.money(r, c) === null && /\d\.\d{3,}\.\d/.test(t)) return `${v.rowName(r, c)}“${v.colName(c)}”栏“${t.slice(0, 24)}…”含多个数字`;
     }
-    const code = v.text(r, 1).replace(/\s/g, '');
-    if (['t2', 't3', 't5', 't6', 't7', 't8'].includes(v.key) && /^\d{9,}$/.test(code)) return `第${v.rowId(r)}行科目编码“${code.slice(0, 16)}…”含多个编码`;
-    for (const lane of ['t1', 't4'].includes(v.key) ? [1, 3] : v.key === 't9' ? [1] : []) {
-      if ((v.text(r, lane).match(/[一二三四五六七八九十]+、/g) ?? []).length >= 3) return `第${v.rowId(r)}行“${v.text(r, lane).slice(0, 16)}…”含多个项目`;
+    for (const c of codes) {
+      const t = v.text(r, c).replace(/\s/g, '');
+      if (/^\d{9,}$/.test(t)) return `科目编码“${t.slice(0, 16)}…”含多个编码`;
+    }
+    for (const c of labels) {
+      const t = v.text(r, c);
+      if ((t.match(/[一二三四五六七八九十]+、/g) ?? []).length >= 3) return `“${t.slice(0, 16)}…”含多个项目`;
     }
   }
   return null;
 }
 
 export function createContext(doc: BudgetDocument, options: CheckOptions = {}): CheckContext {
-  const views = buildViews(doc.tables ?? []);
+  const views = new Map<string, TableView>();
+  for (const t of doc.tables ?? []) if (!views.has(t.key)) views.set(t.key, new TableView(t, doc.family ?? null, doc.unit));
   const unreadable = new Map<string, string>();
   for (const [key, v] of views) {
     const why = unreadableReason(v);
@@ -43,6 +52,7 @@ export function createContext(doc: BudgetDocument, options: CheckOptions = {}): 
   const ctx: CheckContext = {
     doc,
     year: doc.year,
+    family: doc.family ?? null,
     table: (key) => views.get(key) ?? null,
     unreadable,
     extras: (doc.extra_tables ?? []).map((t) => new ExtraView(t)),
@@ -50,14 +60,19 @@ export function createContext(doc: BudgetDocument, options: CheckOptions = {}): 
     catalog: defaultCatalog,
     previous: options.previousYear && options.previousYear.year < doc.year ? createContext(options.previousYear) : null,
   };
-  ctx.narrative = narrativeIndex(doc, dynamicConcepts(ctx));
+  ctx.narrative = narrativeIndex(doc, dynamicConcepts(ctx), itemResolver(ctx), codeSignature(ctx));
   return ctx;
 }
 
 const narrativeMemo = new WeakMap<object, { sig: string; year: number; index: NarrativeIndex }>();
 
+/** The 科目 the narrative's 类/款/项 mentions resolve against (a table edit that renames one re-reads it). */
+function codeSignature(ctx: CheckContext): string {
+  return ['t3', 't5', 't2'].map((k) => ctx.table(k)?.sem.entries.map((e) => `${e.fullCode}${e.label}`).join(',') ?? '').join('|');
+}
+
 /** The narrative read once per document: a re-check after a table edit reuses it (same sections, same concepts). */
-function narrativeIndex(doc: BudgetDocument, dynamics: DynamicConcept[]): NarrativeIndex {
+function narrativeIndex(doc: BudgetDocument, dynamics: DynamicConcept[], resolve: Resolver, codes: string): NarrativeIndex {
   const sections = doc.narrative ?? [];
   // Same sections object, same text (a cheap fingerprint guards against edits in place), same concepts.
   let size = 0;
@@ -65,10 +80,10 @@ function narrativeIndex(doc: BudgetDocument, dynamics: DynamicConcept[]): Narrat
     size += s.heading.length + 1;
     for (const p of s.paragraphs) size = (size * 31 + p.length + p.charCodeAt(p.length >> 1)) % 1_000_000_007;
   }
-  const sig = `${size}|${dynamics.map((d) => d.pattern.source).join('|')}`;
+  const sig = `${size}|${dynamics.map((d) => d.pattern.source).join('|')}|${codes}`;
   const hit = narrativeMemo.get(sections);
   if (hit && hit.sig === sig && hit.year === doc.year) return hit.index;
-  const index = buildNarrativeIndex({ ...doc, narrative: sections }, dynamics);
+  const index = buildNarrativeIndex({ ...doc, narrative: sections }, dynamics, resolve);
   narrativeMemo.set(sections, { sig, year: doc.year, index });
   return index;
 }
@@ -79,8 +94,10 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Move the blame of each identity to the term that fails the most identities (ties keep the default). */
 function weighEvidence(drafts: Draft[]): Draft[] {
   const counts = new Map<string, number>();
+  // Only table identities weigh: a narrative statement repeated (a heading and its body) does not make the
+  // table cell it quotes look wrong.
   for (const d of drafts) {
-    if (!d.terms) continue;
+    if (!d.terms || d.cell.table === 'narrative') continue;
     for (const k of new Set(d.terms.map((t) => cellKey(t.ref)))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return drafts.map((d) => {
@@ -91,15 +108,17 @@ function weighEvidence(drafts: Draft[]): Draft[] {
     if (!best || cellKey(best.ref) === cellKey(d.cell)) return d;
     const expected = best.value - best.coef * d.diff;
     const others = [d.cell, ...d.related].filter((c) => cellKey(c) !== cellKey(best!.ref));
-    const name = best.label ?? `${best.ref.table} 第${best.ref.row}行 第${best.ref.column}栏`;
+    const name = best.label ?? '另一单元格';
+    const f = best.factor ?? d.factor ?? 1;
     return {
       ...d,
       cell: best.ref,
       related: others,
       expected: d.percent ? d.expected : expected,
       actual: d.percent ? d.actual : best.value,
+      factor: d.percent ? d.factor : f,
       page: null,
-      message: `${d.message}；该格同时不满足其他勾稽关系，最可能有误的是 ${name} ${fmt(best.value)}（应为 ${fmt(expected)}）`,
+      message: `${d.message}；该格同时不满足其他勾稽关系，最可能有误的是 ${name} ${fmtIn(best.value, f)}（应为 ${fmtIn(expected, f)}）`,
     };
   });
 }
@@ -145,7 +164,8 @@ function merge(drafts: Draft[]): Draft[] {
   return out.map((m) => (m.more ? { ...m.draft, message: `${m.draft.message}；另有 ${m.more} 条同类说明` } : m.draft));
 }
 
-const toNumber = (v: number | null): number | null => (v === null ? null : Math.round(v) / 100);
+/** 分 in the unit of the blamed cell (or hundredths) → the contract's number. */
+const toNumber = (v: number | null, factor = 1): number | null => (v === null ? null : Math.round(v / factor) / 100);
 
 /** The cells in order, each once (first occurrence kept). */
 function uniqueCells(cells: CellRef[]): CellRef[] {
@@ -166,8 +186,8 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
     row: d.cell.row,
     column: d.cell.column,
     related: uniqueCells(d.related),
-    expected: toNumber(d.expected),
-    actual: toNumber(d.actual),
+    expected: toNumber(d.expected, d.factor),
+    actual: toNumber(d.actual, d.factor),
     message: d.message,
     page: d.page ?? pageOf(d.cell),
   };
@@ -175,22 +195,23 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
   return f;
 }
 
-/** First row index of each 序号 in a view (a finding's row is looked up, not searched for). */
-function rowIndex(count: number, rowId: (r: number) => string | null): Map<string, number> {
-  const index = new Map<string, number>();
+/** First row (and its column) of each row id in a view: a finding's row is looked up, not searched for. */
+function rowIndex<T>(count: number, at: (r: number) => { id: string | null; hit: T }): Map<string, T> {
+  const index = new Map<string, T>();
   for (let r = 0; r < count; r++) {
-    const id = rowId(r);
-    if (id !== null && !index.has(id)) index.set(id, r);
+    const { id, hit } = at(r);
+    if (id !== null && !index.has(id)) index.set(id, hit);
   }
   return index;
 }
 
-/** Page of a cell by its 序号 (for findings whose blame moved, and table identities). */
+/** Page of a cell by its row id (for findings whose blame moved, and table identities). Each table and
+ *  column is indexed once, on first use (a search per finding made long tables quadratic). */
 function pageLookup(ctx: CheckContext): (c: CellRef) => number | null {
-  const indexes = new Map<string, Map<string, number>>();
-  const indexOf = (name: string, count: number, rowId: (r: number) => string | null) => {
-    let index = indexes.get(name);
-    if (!index) indexes.set(name, (index = rowIndex(count, rowId)));
+  const indexes = new Map<string, Map<string, unknown>>();
+  const indexOf = <T>(name: string, count: number, at: (r: number) => { id: string | null; hit: T }): Map<string, T> => {
+    let index = indexes.get(name) as Map<string, T> | undefined;
+    if (!index) indexes.set(name, (index = rowIndex(count, at)));
     return index;
   };
   return (c) => {
@@ -198,14 +219,18 @@ function pageLookup(ctx: CheckContext): (c: CellRef) => number | null {
       const v = ctx.extras.find((x) => x.name === c.table);
       if (!v) return null;
       const col = c.column === null ? null : Number(c.column) - 1;
-      const r = c.row === null ? undefined : indexOf(c.table, v.rows.length, (i) => v.rowId(i)).get(c.row);
-      if (c.row !== null) return r === undefined ? v.page(null, null) : v.page(r, col);
-      return v.page(null, null);
+      const r = c.row === null ? undefined : indexOf(c.table, v.rows.length, (i) => ({ id: v.rowId(i), hit: i })).get(c.row);
+      return r === undefined ? v.page(null, null) : v.page(r, col);
     }
     const v = ctx.table(c.table);
     if (!v || c.row === null) return v?.table.pages?.[0] ?? null;
-    const r = indexOf(c.table, v.rowCount, (i) => v.rowId(i)).get(c.row);
-    return r === undefined ? null : v.page(r, c.column === null ? null : Number(c.column));
+    // The row's column: the first whose id is the finding's column (any column for a row finding).
+    const columnAt = (r: number): number | null => v.columns.find((m) => c.column === null || v.ref(r, m.index).column === c.column)?.index ?? null;
+    const hit = indexOf(`${c.table}|${c.column ?? ''}`, v.rowCount, (r) => {
+      const col = columnAt(r);
+      return { id: v.rowId(r, col), hit: { r, col } };
+    }).get(c.row);
+    return hit ? v.page(hit.r, hit.col) : null;
   };
 }
 
@@ -223,7 +248,7 @@ export function runRules(doc: BudgetDocument, rules: readonly Rule[], options: C
         related: [],
         expected: null,
         actual: null,
-        message: `检查规则 ${rule.id}（${rule.title}）未能完成：${(err as Error).message}`,
+        message: `检查规则“${rule.title}”未能完成：${(err as Error).message}`,
       });
     }
   }

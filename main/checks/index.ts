@@ -3,6 +3,7 @@
 import type { BudgetDocument, Finding } from '../model/types.js';
 import { runRules } from './engine.js';
 import { ROUNDING } from './lib/identity.js';
+import { ruleName } from './lib/names.js';
 import { RULES } from './rules/index.js';
 import type { CheckOptions } from './types.js';
 
@@ -17,11 +18,13 @@ export function runChecks(doc: BudgetDocument, options: CheckOptions = {}): Find
   return runRules(doc, RULES, options);
 }
 
-/** The rule list for display: id, what it checks, which cells it reads. */
-export function ruleCatalogue(): { id: string; title: string; reads: string }[] {
+export { RULE_NAMES, ruleName, TABLE_NAMES } from './lib/names.js';
+
+/** The rule list for display: id, its Chinese name, what it checks, which cells it reads. */
+export function ruleCatalogue(): { id: string; name: string; title: string; reads: string }[] {
   return [
-    ...RULES.map((r) => ({ id: r.id, title: r.title, reads: r.reads })),
-    { id: ROUNDING, title: '尾差：勾稽关系相差 0.01–0.03（各数均经四舍五入），提示复核', reads: '上述各项勾稽关系' },
+    ...RULES.map((r) => ({ id: r.id, name: ruleName(r.id), title: r.title, reads: r.reads })),
+    { id: ROUNDING, name: ruleName(ROUNDING), title: '尾差：相差在所列数字的精度之内（各数均经四舍五入或截位），提示复核', reads: '上述各项勾稽关系与说明中的数字' },
   ];
 }
 

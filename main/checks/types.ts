@@ -3,16 +3,18 @@
 // blame, merges duplicates and turns drafts into contract findings.
 import type { BudgetDocument, CellRef, Severity } from '../model/types.js';
 import type { Catalog } from './catalog/index.js';
-import type { TableView } from './lib/table-view.js';
+import type { TableView } from './lib/view.js';
 import type { NarrativeIndex } from './lib/narrative/index.js';
 import type { ExtraView } from './lib/extra.js';
 
 /** One cell in an arithmetic identity Σ coef·value = 0 (coef +1 on the stated side, −1 on the parts). */
 export interface Term {
   ref: CellRef;
-  /** Value in cents (amounts) or in hundredths of a percent. */
+  /** Value in 分 (amounts) or in hundredths of a percent. */
   value: number;
   coef: 1 | -1;
+  /** 元 per unit of the cell's printed unit (how expected/actual are reported). */
+  factor?: number;
   /** Human label for messages, e.g. "30301 离休费 合计". */
   label?: string;
 }
@@ -29,15 +31,17 @@ export interface Draft {
   /** The cell most likely wrong, before the engine weighs the evidence of all identities. */
   cell: CellRef;
   related: CellRef[];
-  /** Hundredths: cents of an amount, hundredths of a percent (`percent`), a year × 100. */
+  /** 分 of an amount (reported in the unit of `factor`), hundredths of a percent (`percent`), a year × 100. */
   expected: number | null;
   actual: number | null;
+  /** 元 per unit of the blamed cell's printed unit (1 when the numbers are already hundredths). */
+  factor?: number;
   message: string;
   page?: number | null;
   paragraph?: NarrativeQuote | null;
   /** Set for arithmetic identities: the engine may move the blame to the term that fails most identities. */
   terms?: Term[];
-  /** The failing difference Σ coef·value (cents). */
+  /** The failing difference Σ coef·value (分). */
   diff?: number;
   /** expected/actual are percentages ×100, not cents. */
   percent?: boolean;
@@ -53,6 +57,8 @@ export interface CheckContext {
   extras: ExtraView[];
   narrative: NarrativeIndex;
   catalog: Catalog;
+  /** The layout family the document was read as (its expected tables and narrative sections). */
+  family: string | null;
   /** Last year's submission of the same department from the archive, prepared the same way (or null). */
   previous: CheckContext | null;
 }

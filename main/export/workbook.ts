@@ -1,9 +1,9 @@
-// The exported workbook: one sheet per standard table (t1…t9 order), then 审核意见 and 修改记录 unless the
+// The exported workbook: one sheet per standard table (in the document's order), then 审核意见 and 修改记录 unless the
 // plain tables are asked for (what the department re-publishes).
 import ExcelJS from 'exceljs';
 import type { Correction, ReviewFinding } from '../model/review.js';
 import { unusableInput } from '../model/errors.js';
-import { ALL_TABLE_KEYS, TABLE_NAMES } from '../model/tables.js';
+import { TABLE_NAMES } from '../model/tables.js';
 import type { BudgetDocument } from '../model/types.js';
 import { CORRECTIONS_SHEET, correctionMarks, writeCorrectionsSheet } from './corrections-sheet.js';
 import { FINDINGS_SHEET, writeFindingsSheet } from './findings-sheet.js';
@@ -83,8 +83,8 @@ export async function exportWorkbook(input: ExportInput): Promise<Uint8Array> {
   const marks = plain ? null : correctionMarks(doc, corrections);
   const taken = new Set<string>([FINDINGS_SHEET, CORRECTIONS_SHEET].map((s) => s.toLowerCase()));
   if (!doc.department_code?.trim()) writeCoverSheet(wb.addWorksheet(uniqueName(COVER_SHEET, taken)), doc);
-  const tables = [...doc.tables].sort((a, b) => ALL_TABLE_KEYS.indexOf(a.key) - ALL_TABLE_KEYS.indexOf(b.key));
-  for (const table of tables) {
+  // In the document's own order (Shanghai prints the 基本支出 table after the fund tables).
+  for (const table of doc.tables) {
     const name = TABLE_NAMES[table.key];
     const title = printedTitle(table, doc, name);
     const ws = wb.addWorksheet(uniqueName(sheetNameFor(title, name), taken), { properties: { defaultRowHeight: 16 } });

@@ -48,8 +48,8 @@ describe('cross-table', () => {
     t3.rows = t3.rows.filter((r) => r[1] !== '21102');
     const f = findingsOf(d, 'cross-table').filter((x) => x.message.includes('21102'));
     expect(f.length).toBeGreaterThan(0);
-    expect(f.some((x) => x.related.some((r) => r.table === 't3' && r.row === null))).toBe(true);
-    expect(f[0]!.message).toContain('t3 无 21102 科目行');
+    expect(f.some((x) => [x, ...x.related].some((r) => r.table === 't3' && r.row === null))).toBe(true);
+    expect(f[0]!.message).toContain('单位预算支出总表 无 21102 科目行');
   });
 
   it('t3 基本支出 ≥ t5 基本支出 per code when other money is present', () => {

@@ -88,11 +88,16 @@ describe('rule catalogue and 科目 catalogue', () => {
   it('lists every rule with a Chinese title and the cells it reads', () => {
     const rules = ruleCatalogue();
     expect(new Set(rules.map((r) => r.id))).toEqual(new Set([
-      'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-catalog', 'cross-table',
-      'year-mismatch', 'narrative-vs-table', 'narrative-percent', 'narrative-sum', 'narrative-consistency',
-      'procurement-arith', 'rounding', 'year-over-year',
+      'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-format', 'code-catalog', 'category-name', 'cross-table',
+      'year-mismatch', 'narrative-vs-table', 'narrative-percent', 'narrative-sum', 'narrative-consistency', 'narrative-item', 'narrative-direction',
+      'narrative-count', 'procurement-arith', 'rounding', 'year-over-year', 'placeholder', 'punctuation', 'organisation-name', 'performance', 'admin-level',
     ]));
-    for (const r of rules) expect(r.title + r.reads).toMatch(/[\u4e00-\u9fa5]/);
+    // Every rule has a Chinese name an auditor reads (rounding → 尾差), never its id.
+    for (const r of rules) {
+      expect(r.title + r.reads).toMatch(/[\u4e00-\u9fa5]/);
+      expect(r.name).toMatch(/^[\u4e00-\u9fa5“”/、（）]+$/);
+    }
+    expect(rules.find((r) => r.id === 'rounding')?.name).toBe('尾差');
   });
 
   it('takes user entries, from code or from a JSON file, and refuses a malformed file', () => {

@@ -82,3 +82,23 @@ export function fresh(before: Finding[], after: Finding[]): Finding[] {
   const keys = new Set(before.map((f) => `${f.rule}|${at(f)}`));
   return after.filter((f) => !keys.has(`${f.rule}|${at(f)}`));
 }
+
+/** A real published disclosure's truth (test/fixtures/real/truth, copied from ../shared/corpus/real). */
+export function realTruth(id: string): TruthJson & { known_findings?: { rule: string; table: string; row: string | null; match?: string[] }[] } {
+  return JSON.parse(readFileSync(fixture(`real/truth/${id}.json`), 'utf8'));
+}
+
+export const realDoc = (id: string): BudgetDocument => documentFromTruth(realTruth(id));
+
+/**
+ * A copy with one cell of a real-layout table changed: the row is the first whose printed cells, joined,
+ * contain `row` (a code "2080502", a label "支出总计"); the column is the 0-based printed position.
+ */
+export function setCell(doc: BudgetDocument, key: TableKey, row: string, col: number, value: string): BudgetDocument {
+  const copy = structuredClone(doc);
+  const t = copy.tables.find((x) => x.key === key)!;
+  const r = t.rows.find((x) => x.join('').replace(/\s+/g, '').includes(row));
+  if (!r) throw new Error(`no row ${row} in ${key}`);
+  r[col] = value;
+  return copy;
+}

@@ -135,9 +135,9 @@ describe('balance', () => {
 describe('code-hierarchy', () => {
   it('passes on a clean document', () => expect(findingsOf(seed000, 'code-hierarchy')).toEqual([]));
 
-  it('reports a code of the wrong length and a 项 without its 款', () => {
+  it('reports a code of the wrong length (code-format) and a 项 without its 款', () => {
     let d = withCell(seed000, 't5', '11', 1, '210111'); // 6 digits
-    expect(findingsOf(d, 'code-hierarchy').map(at)).toEqual(['t5|11|1']);
+    expect(findingsOf(d, 'code-format').map(at)).toEqual(['t5|11|1']);
     d = structuredClone(seed000);
     const t3 = d.tables.find((t) => t.key === 't3')!;
     t3.rows = t3.rows.filter((r) => r[1] !== '20805');

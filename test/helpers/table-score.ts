@@ -8,7 +8,7 @@ const asNumber = (s: unknown) => {
   const t = squash(s).replace(/,/g, '');
   return /^-?\d+(\.\d+)?$|^-?\.\d+$/.test(t) ? Number(t) : null;
 };
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   const x = asNumber(a);
   const y = asNumber(b);
   if (x !== null && y !== null) return Math.abs(x - y) < 0.005;

@@ -7,6 +7,7 @@ import { ECONOMIC_2023 } from './economic-2023.js';
 import { ECONOMIC_2024 } from './economic-2024.js';
 import { FUNCTION_2023 } from './function-2023.js';
 import { FUNCTION_2024 } from './function-2024.js';
+import { FORMER_CATEGORY_NAMES, type FormerName } from './former.js';
 
 export type CatalogKind = 'function' | 'economic';
 
@@ -72,9 +73,38 @@ export class Catalog {
     return y === null ? null : (this.books.get(`${y}|${kind}`)?.get(code) ?? null);
   }
 
-  /** The 类 code of a 功能分类 category name (一般公共服务支出 → 201), or null. */
+  /** The 类 code of a 功能分类 category name (一般公共服务支出 → 201; a former name too), or null. */
   categoryCode(name: string, year: number): string | null {
-    return this.categoryMap(year).get(normLabel(name)) ?? null;
+    const n = normLabel(name);
+    return this.categoryMap(year).get(n) ?? FORMER_CATEGORY_NAMES.find((f) => normLabel(f.name) === n)?.code ?? null;
+  }
+
+  /** The former official name a printed 类 name is, if it is one (医疗卫生与计划生育支出 → 210 until 2018). */
+  formerName(code: string, name: string): FormerName | null {
+    const n = normLabel(name);
+    return FORMER_CATEGORY_NAMES.find((f) => f.code === code && normLabel(f.name) === n) ?? null;
+  }
+
+  /** The catalogue holds the budget year (or the year beside one it holds): names can be judged. */
+  covers(year: number): boolean {
+    return this.years().some((y) => Math.abs(y - year) <= 1);
+  }
+
+  /** Every (code, name) of a kind for the year whose list applies. */
+  entries(kind: CatalogKind, year: number): [string, string][] {
+    const y = this.yearFor(year);
+    return y === null ? [] : [...(this.books.get(`${y}|${kind}`) ?? [])];
+  }
+
+  /** The code whose official name is `name` under a parent code (a 款 numbered 01/02… instead of its own code). */
+  codeOf(kind: CatalogKind, name: string, year: number, parent: string): string | null {
+    const y = this.yearFor(year);
+    if (y === null) return null;
+    const n = normLabel(name);
+    for (const [code, official] of this.books.get(`${y}|${kind}`) ?? []) {
+      if (code.startsWith(parent) && code.length === parent.length + 2 && normLabel(official) === n) return code;
+    }
+    return null;
   }
 
   /** Every 类 (3-digit) name of the 功能分类 for a year, normalised. */

@@ -1,13 +1,17 @@
-// What a rule file uses: table access by code and by label, amounts in cents, identities that become
-// findings, the narrative's figures and the cells they must equal.
-export { TableView } from './table-view.js';
+// What a rule file uses: tables by meaning (columns by concept, rows by code or label), amounts in 分 with
+// their printed precision, identities that become findings, the narrative's figures and the cells they
+// must equal.
+export { TableView, type Amount } from './view.js';
 export { ExtraView, isFixedAssets, isProcurement, isTotalRow } from './extra.js';
-export { codeTree, topRows, rootRows, type CodeRow, type CodeTree } from './codes.js';
-export { summaryIndex, incomeRow, carryValue, type IncomeKind } from './summary.js';
-export { sangongIndex, sangongItem, SANGONG_KINDS } from './sangong.js';
-export { checkSum, checkEqual, checkAtLeast, ROUNDING, type Operand, type SumIdentity } from './identity.js';
-export { operand, operands, rowName } from './ops.js';
-export { toCents, fmt, isTail, TAIL_CENTS } from './amounts.js';
+export { codeTree, codePanels, topRows, type CodeRow, type CodeTree } from './codes.js';
+export { summaryIndex, carryValue, groupedIndex, type SummaryIndex, type SummarySide } from './summary.js';
+export { sangongCell, sangongRows, isVertical, SANGONG_KINDS } from './sangong.js';
+export { tableTotal, codeCell, sideItem, sideTotal, thisYearTotal, type Cell } from './facts.js';
+export { headerIdentities } from './header-tree.js';
+export { checkSum, checkEqual, checkAtLeast, fromAmount, ROUNDING, type Operand, type SumIdentity } from './identity.js';
+export { operand, operands } from './ops.js';
+export { toCents, money, tailBand, unitFactor } from './amounts.js';
 export { normLabel, squash } from './labels.js';
+export { TABLE_NAMES, RULE_NAMES, ruleName } from './names.js';
 export { conceptTargets, type Candidate } from './narrative/targets.js';
 export { quoteOf, narrativeCell, type Fact, type NarrativeParagraph } from './narrative/index.js';

@@ -3,7 +3,8 @@
 
 export const squash = (s: string | null | undefined): string => String(s ?? '').replace(/[\s\u3000\u00a0]+/g, '');
 
-const NUMBERING = /^(?:[（(]?[一二三四五六七八九十百零〇]+[)）]?[、.．,，]?|[（(]?\d+[)）]?[、.．](?!\d))/;
+// "一、" "（一）" "1." "（1）": a numeral needs its mark, so the 一 of 一般公共服务支出 stays.
+const NUMBERING = /^(?:[（(][一二三四五六七八九十百零〇]+[)）][、.．,，]?|[一二三四五六七八九十百零〇]+[、.．,，]|[（(]?\d+[)）]?[、.．](?!\d)|[（(]\d+[)）])/;
 
 const memo = new Map<string, string>();
 

@@ -1,31 +1,18 @@
-// Operands from table cells, with a label that names the cell the way an auditor would.
-import type { TableView } from './table-view.js';
-import type { Operand, Text } from './identity.js';
-import { normLabel, squash } from './labels.js';
-
-/** "2101102 事业单位医疗" or the row's item label ("本年收入合计", "一、因公出国(境)费"). */
-export function rowName(v: TableView, r: number): string {
-  const code = squash(v.text(r, 1));
-  const name = squash(v.text(r, 2));
-  if (['t2', 't3', 't5', 't6', 't7', 't8'].includes(v.key)) {
-    if (!code && /^(合计|总计)$/.test(name)) return `${name}行`;
-    return [code, name].filter(Boolean).join(' ') || `第${v.rowId(r)}行`;
-  }
-  if (v.key === 't9') return normLabel(v.text(r, 1)) || `第${v.rowId(r)}行`;
-  return `第${v.rowId(r)}行`;
-}
+// Operands from table cells, named the way an auditor reads them (printed title, row, printed column).
+import { fromAmount, type Operand, type Text } from './identity.js';
+import type { TableView } from './view.js';
 
 /** An amount cell as an operand, or null when it is not a number. */
-export function operand(v: TableView, r: number, lane: number, label?: Text): Operand | null {
-  const value = v.cents(r, lane);
-  if (value === null) return null;
-  return { ref: v.ref(r, lane), value, label: label ?? (() => `${v.key} ${rowName(v, r)} ${v.laneName(lane)}`) };
+export function operand(v: TableView, r: number, c: number, label?: Text): Operand | null {
+  const a = v.amount(r, c, '');
+  if (!a) return null;
+  return fromAmount(a, label ?? (() => v.cellName(r, c)));
 }
 
-export function operands(v: TableView, rows: number[], lane: number, label?: (r: number) => Text): Operand[] | null {
+export function operands(v: TableView, rows: number[], c: number, label?: (r: number) => Text): Operand[] | null {
   const out: Operand[] = [];
   for (const r of rows) {
-    const o = operand(v, r, lane, label?.(r));
+    const o = operand(v, r, c, label?.(r));
     if (!o) return null;
     out.push(o);
   }

@@ -1,114 +1,123 @@
-// cross-table (per 科目) — t2 合计 per code = t3 合计 per code; t2 财政拨款收入 per code = t5 + t7 + t8 合计
-// per code; t3 基本支出 per code ≥ t5 基本支出 (equal, with 项目支出 and 合计, when all money is
-// 一般公共预算); a code present in one table and missing from its counterpart.
-import type { CellRef } from '../../model/types.js';
-import { codeTree } from '../lib/codes.js';
-import { checkAtLeast, checkSum, text, type Operand } from '../lib/identity.js';
+// cross-table (per 科目) — 收入总表 合计 = 支出总表 合计 per code; 收入总表 财政拨款收入 = 一般公共预算 +
+// 政府性基金 + 国有资本经营 支出表 per code (when no carried-over money is spent); 支出总表 基本支出 ≥ 一般公共
+// 预算支出表 基本支出 per code (equal in 合计, 基本支出 and 项目支出 when all money is 一般公共预算); a code
+// present in one table and missing from its counterpart. Columns by concept, codes split or joined.
+import { codePanels, codeTree } from '../lib/codes.js';
+import { sideOf, tableTotal } from '../lib/facts.js';
+import { checkAtLeast, checkSum, missing, text, type Operand } from '../lib/identity.js';
 import { operand } from '../lib/ops.js';
-import { carryValue, summaryIndex } from '../lib/summary.js';
-import type { TableView } from '../lib/table-view.js';
+import { carryValue } from '../lib/summary.js';
+import type { TableView } from '../lib/view.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
+import { allGeneral } from './cross-table-totals.js';
 
 const TOTAL = '合计';
 
-/** Codes of a 功能分类 table, the 合计 row under the key "合计". */
-function rowsByCode(v: TableView | null): Map<string, number> {
-  const m = new Map<string, number>();
-  if (!v) return m;
-  const tree = codeTree(v);
-  if (tree.totalRow !== null) m.set(TOTAL, tree.totalRow);
-  for (const r of tree.rows) if (!m.has(r.code)) m.set(r.code, r.r);
-  return m;
+interface Coded {
+  key: string;
+  view: TableView;
+  panel: number;
+  rows: Map<string, number>;
 }
 
-function nameOf(v: TableView | null, code: string, rows: Map<string, number>): string {
-  if (code === TOTAL) return TOTAL;
-  const r = rows.get(code);
-  return r === undefined || !v ? code : `${code} ${v.text(r, 2).replace(/\s+/g, '')}`;
+/** A 功能分类 table listed by code (its first code panel), with the 合计 row under "合计". */
+function coded(ctx: CheckContext, key: string): Coded | null {
+  const view = ctx.table(key);
+  const panel = view ? codePanels(view)[0] : undefined;
+  if (!view || panel === undefined) return null;
+  const tree = codeTree(view, panel);
+  if (tree.kind !== 'function' || tree.rows.length === 0 && tree.misprints.length > 0) return null;
+  const rows = new Map<string, number>();
+  if (tree.totalRow !== null) rows.set(TOTAL, tree.totalRow);
+  for (const r of tree.rows) if (!rows.has(r.code)) rows.set(r.code, r.r);
+  return { key, view, panel, rows };
+}
+
+function col(t: Coded, concept: string): number | null {
+  return concept === 'total' ? t.view.totalColumn(t.panel) : t.view.column(concept, { panel: t.panel });
 }
 
 /** The cell of a code in a table, or a stand-in worth 0 that names the missing row. */
-function cellOf(v: TableView | null, key: string, rows: Map<string, number>, code: string, lane: number): Operand | null {
-  const r = rows.get(code);
-  if (v && r !== undefined) return operand(v, r, lane);
-  return { ref: { table: key, row: null, column: String(lane) } as CellRef, value: 0, label: `${key} 无 ${code} 科目行（按 0 计）` };
+function cellOf(t: Coded, code: string, concept: string): Operand | null {
+  const c = col(t, concept);
+  if (c === null) return null;
+  const r = t.rows.get(code);
+  if (r !== undefined) return operand(t.view, r, c);
+  return missing(t.key, t.view.ref(null, c).column, `${t.view.title} 无 ${code} 科目行（按 0 计）`, t.view.factor);
 }
 
-/** 年初财政拨款结转和结余 printed in t4 (0 when absent). */
-function t4CarryIn(ctx: CheckContext): number {
-  const t4 = ctx.table('t4');
-  if (!t4) return 0;
-  return summaryIndex(t4).income.carry.reduce((a, g) => a + carryValue(t4, g, 2), 0);
+function nameOf(tables: (Coded | null)[], code: string): string {
+  if (code === TOTAL) return TOTAL;
+  for (const t of tables) {
+    const r = t?.rows.get(code);
+    if (t && r !== undefined) return t.view.rowName(r, col(t, 'total'));
+  }
+  return code;
 }
 
-/** A table listed by something else than 功能分类 codes (e.g. by unit) cannot be compared per code. */
-const byFunctionCode = (v: TableView | null): TableView | null => {
-  if (!v) return null;
-  const tree = codeTree(v);
-  return tree.rows.length === 0 && tree.malformed.length > 0 ? null : v;
-};
+/** Carried-over money is spent this year (a 上年结转 column or line holds money). */
+function carried(ctx: CheckContext, t2: Coded | null): boolean {
+  const c2 = tableTotal(t2?.view ?? null, 'carryIn');
+  if (c2 && (c2.view.fen(c2.r, c2.c) ?? 0) !== 0) return true;
+  for (const key of ['t1', 't4']) {
+    const v = ctx.table(key);
+    const s = sideOf(v, 'income');
+    const c = v && s ? v.totalColumn(s.panels[0]!) : null;
+    if (v && s && c !== null && s.carry.some((g) => carryValue(v, g, c) !== 0)) return true;
+  }
+  return false;
+}
 
 export function codeIdentities(ctx: CheckContext): Draft[] {
   const out: Draft[] = [];
-  const [t2, t3, t5, t7, t8] = ['t2', 't3', 't5', 't7', 't8'].map((k) => byFunctionCode(ctx.table(k)));
-  const rows = { t2: rowsByCode(t2 ?? null), t3: rowsByCode(t3 ?? null), t5: rowsByCode(t5 ?? null), t7: rowsByCode(t7 ?? null), t8: rowsByCode(t8 ?? null) };
-  const label = (code: string): string => {
-    for (const [v, m] of [[t2, rows.t2], [t3, rows.t3], [t5, rows.t5], [t7, rows.t7], [t8, rows.t8]] as const) if (v && m.has(code)) return nameOf(v, code, m);
-    return code;
+  const [t2, t3, t5, t7, t8] = ['t2', 't3', 't5', 't7', 't8'].map((k) => coded(ctx, k)) as (Coded | null)[];
+  const all = [t2, t3, t5, t7, t8].map((t) => t ?? null);
+  const label = (code: string): string => nameOf(all, code);
+  const pair = (a: Operand, b: Operand, code: string, word: string): Draft | null => {
+    // The table that has the row is named first when the other lacks it.
+    const [x, y] = a.ref.row === null ? [b, a] : [a, b];
+    return checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${text(x.label)}`, relation: () => (y.ref.row === null ? text(y.label) : `${text(y.label)}`) });
   };
 
-  // t2 合计 = t3 合计, per code.
   if (t2 && t3) {
-    for (const code of new Set([...rows.t2.keys(), ...rows.t3.keys()])) {
-      const a = cellOf(t3, 't3', rows.t3, code, 3);
-      const b = cellOf(t2, 't2', rows.t2, code, 3);
+    for (const code of new Set([...t2.rows.keys(), ...t3.rows.keys()])) {
+      const a = cellOf(t3, code, 'total');
+      const b = cellOf(t2, code, 'total');
       if (!a || !b || (a.value === 0 && b.value === 0)) continue;
-      // The table that has the row is named first when the other lacks it.
-      const [x, y] = a.ref.row === null ? [b, a] : [a, b];
-      const d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${x.ref.table} 合计`, relation: () => (y.ref.row === null ? text(y.label) : `${y.ref.table} 合计`) });
+      const d = pair(a, b, code, '合计');
       if (d) out.push(d);
     }
   }
-  // t2 财政拨款收入 = t5 + t7 + t8 合计, per code — when no 财政拨款结转 is spent this year (spending
-  // from carried-over money shows in t5 but not in t2's 财政拨款收入 column).
-  const carried = (t2 && rows.t2.has(TOTAL) ? (t2.cents(rows.t2.get(TOTAL)!, 12) ?? 0) : 0) !== 0 || t4CarryIn(ctx) !== 0;
-  if (t2 && t5 && !carried) {
-    const details = [['t5', t5, rows.t5], ['t7', t7 ?? null, rows.t7], ['t8', t8 ?? null, rows.t8]] as const;
-    const codes = new Set([...rows.t2.keys(), ...rows.t5.keys(), ...rows.t7.keys(), ...rows.t8.keys()]);
+  if (t2 && t5 && col(t2, 'fiscal') !== null && !carried(ctx, t2)) {
+    const details = [t5, t7, t8].filter((t): t is Coded => t !== null);
+    const codes = new Set([...t2.rows.keys(), ...details.flatMap((t) => [...t.rows.keys()])]);
     for (const code of codes) {
-      const income = cellOf(t2, 't2', rows.t2, code, 5);
-      const present = details.filter(([, v, m]) => v && m.has(code));
-      const parts = present.map(([k, v, m]) => cellOf(v, k, m, code, 3));
+      const income = cellOf(t2, code, 'fiscal');
+      const present = details.filter((t) => t.rows.has(code));
+      const parts = (present.length ? present : [t5]).map((t) => cellOf(t, code, 'total'));
       if (!income || parts.some((p) => !p)) continue;
-      const ops = (parts.length ? parts : [cellOf(t5, 't5', rows.t5, code, 3)]) as Operand[];
+      const ops = parts as Operand[];
       if (income.value === 0 && ops.every((p) => p.value === 0)) continue;
-      const [total, rest] = income.ref.row === null ? [ops[0]!, [income, ...ops.slice(1)]] : [income, ops];
       const d = income.ref.row === null
-        ? checkSum({ rule: 'cross-table', total, parts: [income], subject: () => `${label(code)}：${total.ref.table} 合计`, relation: () => text(income.label) })
-        : checkSum({ rule: 'cross-table', total, parts: rest, subject: () => `${label(code)}：t2 财政拨款收入`, relation: () => `${present.map(([k]) => k).join('+') || 't5'} 合计` });
+        ? checkSum({ rule: 'cross-table', total: ops[0]!, parts: [income], subject: () => `${label(code)}：${text(ops[0]!.label)}`, relation: () => text(income.label) })
+        : checkSum({ rule: 'cross-table', total: income, parts: ops, subject: () => `${label(code)}：${text(income.label)}`, relation: () => `${(present.length ? present : [t5]).map((t) => t.view.title).join('+')} 合计` });
       if (d) out.push(d);
     }
   }
-  // t3 ≥ t5 per code (基本支出); all money 一般公共预算 → equal in 合计, 基本支出, 项目支出.
   if (t3 && t5) {
-    const t3Total = rows.t3.has(TOTAL) ? t3.cents(rows.t3.get(TOTAL)!, 3) : null;
-    const t5Total = rows.t5.has(TOTAL) ? t5.cents(rows.t5.get(TOTAL)!, 3) : null;
-    const allGpb = t3Total !== null && t3Total === t5Total;
-    for (const code of new Set([...rows.t3.keys(), ...rows.t5.keys()])) {
-      if (code === TOTAL && !allGpb) continue;
-      for (const lane of allGpb ? [3, 4, 5] : [4]) {
-        const a = cellOf(t3, 't3', rows.t3, code, lane);
-        const b = cellOf(t5, 't5', rows.t5, code, lane);
+    // All money 一般公共预算 (the 收支总表 says so, or the two tables' 合计 agree): equal in every column.
+    const t3Total = t3.rows.has(TOTAL) ? cellOf(t3, TOTAL, 'total')?.value : undefined;
+    const t5Total = t5.rows.has(TOTAL) ? cellOf(t5, TOTAL, 'total')?.value : undefined;
+    const equal = allGeneral(ctx) || (t3Total !== undefined && t3Total === t5Total);
+    const concepts = equal ? ['total', 'basic', 'project'] : ['basic'];
+    for (const code of new Set([...t3.rows.keys(), ...t5.rows.keys()])) {
+      if (code === TOTAL && !equal) continue;
+      for (const concept of concepts) {
+        if (concept === 'total' && t2) continue; // compared through 收入总表 already (t2 = t3, t2 = t5+t7+t8)
+        const a = cellOf(t3, code, concept);
+        const b = cellOf(t5, code, concept);
         if (!a || !b || (a.value === 0 && b.value === 0)) continue;
-        const laneName = t3.laneName(lane);
-        let d: Draft | null;
-        if (allGpb) {
-          if (lane === 3 && t2) continue; // already compared through t2 (t2 = t3, t2 = t5+t7+t8)
-          const [x, y] = a.ref.row === null ? [b, a] : [a, b];
-          d = checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${x.ref.table} ${laneName}`, relation: () => (y.ref.row === null ? text(y.label) : `${y.ref.table} ${laneName}`) });
-        } else {
-          d = checkAtLeast('cross-table', a, b, `${label(code)}：t3 ${laneName}`, `t5 ${laneName}`, 'error');
-        }
+        const d = equal ? pair(a, b, code, concept) : checkAtLeast('cross-table', a, b, `${label(code)}：${text(a.label)}`, text(b.label), 'error');
         if (d) out.push(d);
       }
     }
@@ -119,6 +128,6 @@ export function codeIdentities(ctx: CheckContext): Draft[] {
 export const crossTableCodes: Rule = {
   id: 'cross-table',
   title: '表间科目：收入总表、支出总表、财政拨款支出表按科目编码逐行一致',
-  reads: 't2 合计与财政拨款收入栏、t3 合计/基本/项目栏、t5/t7/t8 合计栏，按科目编码',
+  reads: '收入总表合计与财政拨款收入栏、支出总表合计/基本支出/项目支出栏、财政拨款各支出表合计栏，按科目编码',
   run: codeIdentities,
 };

@@ -19,7 +19,7 @@ export const fixedAssets: Rule = {
       if (totalRow < 0) continue;
       const op = (r: number): Operand | null => {
         const value = v.cents(r, c);
-        return value === null ? null : { ref: v.ref(r, c), value, label: `${v.title} ${normLabel(v.text(r, 0))}` };
+        return value === null ? null : { ref: v.ref(r, c), value, step: 1, factor: 1, label: `${v.title} ${normLabel(v.text(r, 0))}` };
       };
       const total = op(totalRow);
       const parts = v.rows

@@ -1,7 +1,10 @@
 // The rule catalogue, as data: a new rule is one file and one line here.
 import type { Rule } from '../types.js';
+import { adminLevel } from './admin-level.js';
 import { balance } from './balance.js';
+import { categoryName } from './category-name.js';
 import { codeCatalog } from './code-catalog.js';
+import { codeFormat } from './code-format.js';
 import { codeHierarchy } from './code-hierarchy.js';
 import { columnSumCodes } from './column-sum-codes.js';
 import { columnSumSangong } from './column-sum-sangong.js';
@@ -14,10 +17,17 @@ import { crossTableTotals } from './cross-table-totals.js';
 import { emptyNote } from './empty-note.js';
 import { fixedAssets } from './fixed-assets.js';
 import { narrativeConsistency } from './narrative-consistency.js';
+import { narrativeCount } from './narrative-count.js';
+import { narrativeDirection } from './narrative-direction.js';
+import { narrativeItem } from './narrative-item.js';
 import { narrativePercent } from './narrative-percent.js';
 import { narrativeSum } from './narrative-sum.js';
 import { narrativeVsTable } from './narrative-vs-table.js';
+import { organisationName } from './organisation-name.js';
+import { performance } from './performance.js';
+import { placeholder } from './placeholder.js';
 import { procurementArith } from './procurement-arith.js';
+import { punctuation } from './punctuation.js';
 import { rowSum } from './row-sum.js';
 import { yearMismatch } from './year-mismatch.js';
 import { yearOverYear } from './year-over-year.js';
@@ -31,7 +41,9 @@ export const RULES: readonly Rule[] = [
   columnSumSangong,
   balance,
   codeHierarchy,
+  codeFormat,
   codeCatalog,
+  categoryName,
   crossTableTotals,
   crossTableCategories,
   crossTableCodes,
@@ -41,7 +53,15 @@ export const RULES: readonly Rule[] = [
   narrativePercent,
   narrativeSum,
   narrativeConsistency,
+  narrativeItem,
+  narrativeDirection,
+  narrativeCount,
   procurementArith,
   fixedAssets,
   yearOverYear,
+  placeholder,
+  punctuation,
+  organisationName,
+  performance,
+  adminLevel,
 ];

@@ -1,14 +1,18 @@
 // narrative-consistency — the 情况说明 states the same change on last year in several places (收入说明,
 // 支出说明, 比上年增减情况: "比去年减少 117.26 万元" three times); one that differs from the others is
 // doubtful. Income and expenditure totals change together in a balanced budget.
-import { fmt } from '../lib/amounts.js';
+import { fmtIn } from '../lib/amounts.js';
 import { squash } from '../lib/labels.js';
 import { TOTAL_CONCEPTS } from '../lib/narrative/concepts.js';
 import { quoteOf, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
-import { statedCents } from '../lib/narrative/values.js';
+import { statedFen } from '../lib/narrative/values.js';
+
+const fmt = (fen: number): string => fmtIn(fen, 10_000);
 import type { Draft, Rule } from '../types.js';
 
-const groupOf = (id: string): string => (TOTAL_CONCEPTS.includes(id as never) ? 'total' : id);
+/** A balanced budget changes its income and its spending of the same money alike. */
+const groupOf = (id: string): string =>
+  TOTAL_CONCEPTS.includes(id as never) ? 'total' : /^(gpb|fiscal|fund|soc)(Income|Expense)$/.test(id) ? id.replace(/(Income|Expense)$/, '') : id;
 
 export const narrativeConsistency: Rule = {
   id: 'narrative-consistency',
@@ -19,9 +23,11 @@ export const narrativeConsistency: Rule = {
     for (const p of ctx.narrative.paragraphs) {
       for (const f of p.facts) {
         if (f.token.kind !== 'amount' || f.change === null || !f.concept) continue;
+        // A 科目's change is said once; the totals' changes are repeated across sections.
+        if (f.item) continue;
         const g = groupOf(f.concept.id);
         const list = byGroup.get(g) ?? [];
-        list.push({ p, f, value: Math.round(statedCents(f.token, ctx.doc.unit)) * f.change });
+        list.push({ p, f, value: statedFen(f.token) * f.change });
         byGroup.set(g, list);
       }
     }
@@ -42,6 +48,7 @@ export const narrativeConsistency: Rule = {
           related: agreeing.map((a) => a.f.cell),
           expected: meant,
           actual: x.value,
+          factor: 10_000,
           message: `情况说明“${squash(x.p.heading)}”：${x.f.concept!.label}比上年${x.value < 0 ? '减少' : '增加'} ${fmt(Math.abs(x.value))}，与同一说明中其他处的 ${meant < 0 ? '减少' : '增加'} ${fmt(Math.abs(meant))} 不一致`,
           page: x.p.page,
           paragraph: { heading: x.p.heading, index: x.p.index, quote: quoteOf(x.p, x.f.token) },

@@ -1,13 +1,13 @@
 // narrative-sum — parts the 情况说明 lists that do not add up to the whole it states: 基本支出 + 项目支出
 // = 支出预算; 人员经费 + 公用经费 = 基本支出; 三公 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运维; and the
 // same for 比上年增减 (基本支出 change + 项目支出 change = total change).
-import { fmt, isTail, severityOf } from '../lib/amounts.js';
+import { fmtIn, isTailOf, unitFactor } from '../lib/amounts.js';
 import { ROUNDING } from '../lib/identity.js';
 import { squash } from '../lib/labels.js';
 import { narrativeCell, quoteOf, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
 import type { Token } from '../lib/narrative/text.js';
-import { statedCents } from '../lib/narrative/values.js';
-import type { CheckContext, Draft, Rule } from '../types.js';
+import { centStep, statedFen } from '../lib/narrative/values.js';
+import type { Draft, Rule } from '../types.js';
 
 /** Whole concepts → the parts that make them up (every required part must be stated). */
 const GROUPS: { whole: string[]; parts: string[]; optional?: string[]; name: string }[] = [
@@ -15,9 +15,13 @@ const GROUPS: { whole: string[]; parts: string[]; optional?: string[]; name: str
   { whole: ['basic'], parts: ['personnel', 'publicUse'], name: '人员经费与公用经费之和' },
   { whole: ['sangong'], parts: ['abroad', 'carTotal', 'reception'], optional: ['meeting', 'training'], name: '“三公”经费各项之和' },
   { whole: ['carTotal'], parts: ['carBuy', 'carRun'], name: '公务用车购置费与运行维护费之和' },
+  { whole: ['procurement'], parts: ['procurementGoods', 'procurementServices'], optional: ['procurementWorks'], name: '货物、工程、服务采购之和' },
 ];
 
-function sums(ctx: CheckContext, p: NarrativeParagraph, changes: boolean): Draft[] {
+/** Amounts in messages: 万元 with two decimals (the narrative's own unit). */
+const fmt = (fen: number): string => fmtIn(fen, 10_000);
+
+function sums(p: NarrativeParagraph, changes: boolean): Draft[] {
   const out: Draft[] = [];
   const facts = p.facts.filter((f) => f.token.kind === 'amount' && f.concept && (f.change !== null) === changes);
   for (const g of GROUPS) {
@@ -30,7 +34,7 @@ function sums(ctx: CheckContext, p: NarrativeParagraph, changes: boolean): Draft
         const id = f.concept!.id;
         if ((g.parts.includes(id) || g.optional?.includes(id)) && !found.has(id)) found.set(id, f);
       }
-      const value = (f: Fact): number => Math.round(statedCents(f.token, ctx.doc.unit)) * (f.change ?? 1);
+      const value = (f: Fact): number => statedFen(f.token) * (f.change ?? 1);
       if (!g.parts.every((id) => found.has(id))) {
         // Only some parts of a change named ("减少 2 万元（其中公务接待费减少 2 万元）"): none can exceed it.
         if (!changes) return;
@@ -39,7 +43,7 @@ function sums(ctx: CheckContext, p: NarrativeParagraph, changes: boolean): Draft
           const x = value(part);
           if (Math.sign(w) !== Math.sign(x) || Math.abs(x) <= Math.abs(w)) continue;
           out.push({
-            rule: 'narrative-sum', severity: 'warning', cell: part.cell, related: [whole.cell], expected: w, actual: x,
+            rule: 'narrative-sum', severity: 'warning', cell: part.cell, related: [whole.cell], expected: w, actual: x, factor: unitFactor(part.token.unit),
             message: `情况说明“${squash(p.heading)}”：其中${part.concept!.label}比上年增减 ${fmt(x)} 超过${whole.concept!.label}比上年增减 ${fmt(w)}`,
             page: p.page, paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, part.token) },
           });
@@ -51,13 +55,15 @@ function sums(ctx: CheckContext, p: NarrativeParagraph, changes: boolean): Draft
       const diff = value(whole) - partsSum;
       if (diff === 0) return;
       const word = changes ? '比上年增减' : '';
+      const tail = isTailOf(diff, [whole, ...parts].map((f) => centStep(f.token)));
       out.push({
-        rule: isTail(diff) ? ROUNDING : 'narrative-sum',
-        severity: severityOf(diff),
+        rule: tail ? ROUNDING : 'narrative-sum',
+        severity: tail ? 'warning' : 'error',
         cell: whole.cell,
         related: parts.map((f) => f.cell),
         expected: partsSum,
         actual: value(whole),
+        factor: unitFactor(whole.token.unit),
         message: `情况说明“${squash(p.heading)}”：${whole.concept!.label}${word} ${fmt(value(whole))} ≠ ${g.name}${word ? `（${word}）` : ''} ${fmt(partsSum)}（${parts.map((f) => `${f.concept!.label} ${fmt(value(f))}`).join('，')}；差 ${fmt(Math.abs(diff))}）`,
         page: p.page,
         paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, whole.token) },
@@ -76,7 +82,7 @@ function sums(ctx: CheckContext, p: NarrativeParagraph, changes: boolean): Draft
  * A sentence that lists what a stated amount is made of, closing with 其他… and no 等 ("机关运行经费
  * 244.47 万元，包括办公费 89 万元、…及其他费用 27.47 万元。"): the listed amounts add up to it.
  */
-function listSums(ctx: CheckContext, p: NarrativeParagraph): Draft[] {
+function listSums(p: NarrativeParagraph): Draft[] {
   const out: Draft[] = [];
   p.sentences.forEach((s, si) => {
     const amounts = p.tokens.filter((t) => t.sentence === si && t.kind === 'amount' && !t.bound);
@@ -89,18 +95,20 @@ function listSums(ctx: CheckContext, p: NarrativeParagraph): Draft[] {
     const beforeLast = p.text.slice(parts[parts.length - 2]!.end, last.start);
     if (!/其他|其它/.test(beforeLast) || /等/.test(p.text.slice(last.end, s.end))) return;
     if (parts.some((t) => p.facts.some((f) => f.token === t && f.change !== null))) return;
-    const cents = (t: Token): number => Math.round(statedCents(t, ctx.doc.unit));
+    const cents = (t: Token): number => statedFen(t);
     const partsSum = parts.reduce((a, t) => a + cents(t), 0);
     const diff = cents(whole.token) - partsSum;
     if (diff === 0) return;
     const cellOf = (t: Token) => narrativeCell(p.heading, p.index, t.ordinal);
+    const tail = isTailOf(diff, [whole.token, ...parts].map(centStep));
     out.push({
-      rule: isTail(diff) ? ROUNDING : 'narrative-sum',
-      severity: severityOf(diff),
+      rule: tail ? ROUNDING : 'narrative-sum',
+      severity: tail ? 'warning' : 'error',
       cell: whole.cell,
       related: parts.map(cellOf),
       expected: partsSum,
       actual: cents(whole.token),
+      factor: unitFactor(whole.token.unit),
       message: `情况说明“${squash(p.heading)}”：${whole.concept!.label} ${fmt(cents(whole.token))} ≠ 所列各项之和 ${fmt(partsSum)}（差 ${fmt(Math.abs(diff))}）`,
       page: p.page,
       paragraph: { heading: p.heading, index: p.index, quote: s.text.trim() },
@@ -118,5 +126,5 @@ export const narrativeSum: Rule = {
   id: 'narrative-sum',
   title: '情况说明中列出的各部分之和等于所述总数（含比上年增减）',
   reads: '情况说明同一段中的总数与其中各部分金额',
-  run: (ctx) => ctx.narrative.paragraphs.flatMap((p) => [...sums(ctx, p, false), ...sums(ctx, p, true), ...listSums(ctx, p)]),
+  run: (ctx) => ctx.narrative.paragraphs.flatMap((p) => [...sums(p, false), ...sums(p, true), ...listSums(p)]),
 };

@@ -1,35 +1,38 @@
-// narrative-vs-table — an amount in the 情况说明 that contradicts its table: 收入/支出预算 (t1), 财政拨款
-// 收入 (t2/t4), 基本/项目支出 (t3/t5), 人员/公用经费 (t6), 机关运行经费 (t6 公用经费), 三公 and each part
-// (t9), 功能分类 categories (t1/t3), t6 lines named in 机关运行经费, 政府采购预算 (采购表), 固定资产.
-import { fmt } from '../lib/amounts.js';
+// narrative-vs-table — an amount in the narrative that contradicts its table, in whatever units each prints:
+// 收入/支出预算 (收支总表), 财政拨款 (收入总表/财政拨款收支总表), 基本/项目支出, 人员/公用经费, 机关运行经费,
+// 三公 and each part, 功能分类 categories, a 科目 named by 类/款/项 (its row by code), 基本支出 lines named in
+// 机关运行经费, 政府采购预算, 固定资产. A figure within one step of its printed precision is a 尾差.
+import { fmtUnit } from '../lib/amounts.js';
 import { isProcurement, isTotalRow } from '../lib/extra.js';
+import { ROUNDING } from '../lib/identity.js';
 import { squash } from '../lib/labels.js';
 import { quoteOf, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
 import { conceptTargets, procurementAmountColumn, type Candidate } from '../lib/narrative/targets.js';
-import { agrees, statedCents } from '../lib/narrative/values.js';
+import { agreement, statedFen } from '../lib/narrative/values.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
 
-function contradiction(ctx: CheckContext, p: NarrativeParagraph, f: Fact, candidates: Candidate[]): Draft {
-  const stated = statedCents(f.token, ctx.doc.unit);
+function contradiction(p: NarrativeParagraph, f: Fact, candidates: Candidate[], tail: boolean): Draft {
+  const stated = statedFen(f.token);
   const first = candidates[0]!;
   const others = candidates.slice(1).filter((c) => c.value !== first.value);
   const label = f.concept!.label;
+  const severity = tail ? 'warning' : f.otherPeriod ? 'warning' : f.concept!.severity;
   return {
-    rule: 'narrative-vs-table',
-    // A clause naming another year may state another year's figure: doubtful, not certain.
-    severity: f.otherPeriod ? 'warning' : f.concept!.severity,
+    rule: tail ? ROUNDING : 'narrative-vs-table',
+    severity,
     cell: f.cell,
     related: candidates.map((c) => c.ref),
     expected: first.value,
-    actual: Math.round(stated),
-    message: `情况说明“${squash(p.heading)}”：${label} ${f.token.text} 与 ${first.label} ${fmt(first.value)} 不一致${others.length ? `（${others.map((o) => `${o.label} ${fmt(o.value)}`).join('，')}）` : ''}${f.otherPeriod ? '（句中年份或“上年”字样非本预算年度，请核实所指年度）' : ''}`,
+    actual: stated,
+    factor: first.factor,
+    message: `情况说明“${squash(p.heading)}”：${label} ${f.token.text} 与 ${first.label} ${fmtUnit(first.value, first.factor)} 不一致${tail ? '（在所列精度的一位之内，尾差）' : ''}${others.length ? `（${others.map((o) => `${o.label} ${fmtUnit(o.value, o.factor)}`).join('，')}）` : ''}${f.otherPeriod && !tail ? '（句中年份或“上年”字样非本预算年度，请核实所指年度）' : ''}`,
     page: p.page,
     paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
-    terms: [
-      { ref: f.cell, value: Math.round(stated), coef: 1, label: `情况说明 ${label}` },
-      { ref: first.ref, value: first.value, coef: -1, label: first.label },
+    terms: tail ? undefined : [
+      { ref: f.cell, value: stated, coef: 1, factor: first.factor, label: `情况说明 ${label}` },
+      { ref: first.ref, value: first.value, coef: -1, factor: first.factor, label: first.label },
     ],
-    diff: Math.round(stated) - first.value,
+    diff: tail ? undefined : stated - first.value,
   };
 }
 
@@ -68,28 +71,35 @@ const reachMemo = new Map<string, boolean>();
 
 export const narrativeVsTable: Rule = {
   id: 'narrative-vs-table',
-  title: '情况说明中的金额与表中数一致',
-  reads: '情况说明各段的金额及其前面的词语；t1–t9、政府采购预算表、固定资产占用情况表的对应格',
+  title: '情况说明中的金额与表中数一致（元、万元换算）',
+  reads: '情况说明各段的金额及其前面的词语（含类/款/项科目）；各标准表、政府采购预算表、固定资产占用情况表的对应格',
   run: (ctx) => {
     const out: Draft[] = [];
     for (const p of ctx.narrative.paragraphs) {
       for (const f of p.facts) {
-        if (f.token.kind !== 'amount' || f.change !== null || !f.concept) continue;
+        if (f.token.kind !== 'amount' || f.change !== null || !f.concept || f.previous) continue;
         if (f.concept.id === 'assetsPurchase') {
-          const stated = Math.round(statedCents(f.token, ctx.doc.unit));
+          // Procurement lines are in the table's unit (万元 in the layouts that print them).
+          const stated = Math.round(statedFen(f.token) / 10_000);
           const r = purchaseReachable(ctx, stated);
           if (r && !r.reachable) {
             out.push({
-              rule: 'narrative-vs-table', severity: 'warning', cell: f.cell, related: r.refs, expected: null, actual: stated,
-              message: `情况说明“${squash(p.heading)}”：拟购置固定资产 ${f.token.text} 无法由政府采购预算中的任何项目组合得到（采购合计 ${fmt(r.total)}）`,
+              rule: 'narrative-vs-table', severity: 'warning', cell: f.cell, related: r.refs, expected: null, actual: stated * 10_000, factor: 10_000,
+              message: `情况说明“${squash(p.heading)}”：拟购置固定资产 ${f.token.text} 无法由政府采购预算中的任何项目组合得到（采购合计 ${(r.total / 100).toFixed(2)}）`,
               page: p.page, paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
             });
           }
           continue;
         }
+        // 基本支出 lines are named where the narrative speaks of 机关运行经费 or 公用经费, not in project texts.
+        if (f.concept.id.startsWith('line:') && !/机关运行经费|公用经费|基本支出|商品和服务支出/.test(p.text)) continue;
         const candidates = conceptTargets(ctx, f.concept.id);
-        if (candidates.length === 0 || candidates.some((c) => agrees(f.token, c.value, ctx.doc.unit))) continue;
-        out.push(contradiction(ctx, p, f, candidates));
+        if (candidates.length === 0) continue;
+        const verdicts = candidates.map((c) => agreement(f.token, c.value, c.step));
+        if (verdicts.includes('same')) continue;
+        const tail = verdicts.indexOf('tail');
+        const ordered = tail >= 0 ? [candidates[tail]!, ...candidates.filter((_, i) => i !== tail)] : candidates;
+        out.push(contradiction(p, f, ordered, tail >= 0));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import { checkSum, type Operand } from '../lib/identity.js';
 import { normLabel } from '../lib/labels.js';
 import { procurementAmountColumn } from '../lib/narrative/targets.js';
 import type { Draft, Rule } from '../types.js';
+import { minOf } from '../../model/extent.js';
 
 const decimals = (text: string): number => (/\.(\d+)/.exec(text.replace(/\s/g, ''))?.[1]?.length ?? 0);
 
@@ -44,7 +45,7 @@ function totals(v: ExtraView, amountCol: number): Draft[] {
   const out: Draft[] = [];
   const op = (r: number, c: number): Operand | null => {
     const value = v.cents(r, c);
-    return value === null ? null : { ref: v.ref(r, c), value, label: () => `${v.title} 第${v.rowId(r)}行 ${v.columns[c] ?? ''}` };
+    return value === null ? null : { ref: v.ref(r, c), value, step: 1, factor: 1, label: () => `${v.title} 第${v.rowId(r)}行 ${v.columns[c] ?? ''}` };
   };
   // 合计 = Σ funding sources (the columns after 合计 under the same 政府采购金额 heading).
   const group = (v.columns[amountCol] ?? '').split('/')[0] ?? '';
@@ -60,6 +61,9 @@ function totals(v: ExtraView, amountCol: number): Draft[] {
     const d = checkSum({ rule: 'procurement-arith', total, parts: parts as Operand[], subject: () => `${v.title} 第${v.rowId(r)}行 合计`, relation: '各资金来源之和' });
     if (d) out.push(d);
   }
+  const depth = depths(v, amountCol);
+  const nested = new Set(depth.filter((d, r) => d >= 0 && !isTotalRow(v, r))).size > 1;
+  if (nested) return [...out, ...nestedTotals(v, amountCol, depth, op)];
   // 合计/小计 rows = Σ the lines below them (up to the next total row of the same rank).
   for (let r = 0; r < v.rows.length; r++) {
     if (!isTotalRow(v, r)) continue;
@@ -78,6 +82,42 @@ function totals(v: ExtraView, amountCol: number): Draft[] {
     const d = checkSum({ rule: 'procurement-arith', total, parts, subject: () => `${v.title} ${normLabel(v.text(r, 0))}`, relation: '各采购项目之和' });
     if (d) out.push(d);
   }
+  return out;
+}
+
+/** How deep a row sits: the last label column it fills (品目大类 › 专项 › 经济科目 › 采购物品). */
+function depths(v: ExtraView, amountCol: number): number[] {
+  return v.rows.map((_, r) => {
+    let d = -1;
+    for (let c = 0; c < amountCol; c++) if (v.text(r, c) !== '' && v.number(r, c) === null) d = c;
+    return d;
+  });
+}
+
+/**
+ * A table of groups and lines (一、货物 › 专项 › 经济科目 › 采购物品): 合计 = Σ the top rows, each row = Σ the
+ * rows directly beneath it. The nesting is read from the layout, so a difference is a warning.
+ */
+function nestedTotals(v: ExtraView, amountCol: number, depth: number[], op: (r: number, c: number) => Operand | null): Draft[] {
+  const out: Draft[] = [];
+  const rows = v.rows.map((_, r) => r).filter((r) => !isTotalRow(v, r) && depth[r]! >= 0);
+  const check = (total: Operand | null, under: number[], subject: () => string): void => {
+    if (!total || under.length === 0) return;
+    const top = minOf(under, (r) => depth[r]!);
+    const parts = under.filter((r) => depth[r] === top).map((r) => op(r, amountCol)).filter((x): x is Operand => x !== null);
+    const d = checkSum({ rule: 'procurement-arith', total, parts, subject, relation: '其下各行之和', severity: 'warning' });
+    if (d) out.push(d);
+  };
+  const grand = v.rows.findIndex((_, r) => /^(合计|总计)$/.test(normLabel(v.text(r, 0))));
+  if (grand >= 0) check(op(grand, amountCol), rows, () => `${v.title} 合计`);
+  rows.forEach((r, i) => {
+    const under: number[] = [];
+    for (const k of rows.slice(i + 1)) {
+      if (depth[k]! <= depth[r]!) break;
+      under.push(k);
+    }
+    check(op(r, amountCol), under, () => `${v.title} ${normLabel(v.text(r, depth[r]!))}`);
+  });
   return out;
 }
 

@@ -3,22 +3,22 @@
 // (截至 2022 年 12 月 31 日) and period ends (2022 年末) are not this year's budget and are left alone.
 import { squash } from '../lib/labels.js';
 import { quoteOf } from '../lib/narrative/index.js';
-import { unitFactor } from '../lib/amounts.js';
+import { agreement } from '../lib/narrative/values.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
 
 const NOT_THIS_YEAR_BEFORE = /(较|比|与|同|截至|截止|至|到|自|从|上|去|前|往|于|和|、|及|—|-|~|～)\s*$/;
 const SPEAKS_OF_BUDGET = /预算|安排/;
 const OTHER_PERIOD = /决算|执行|实际|完成|自评|结转|结余|以来|以前|之前|末|底/;
 
-/** Every amount printed in the standard tables, in cents: a figure of this year's budget. */
-function budgetAmounts(ctx: CheckContext): Set<number> {
-  const out = new Set<number>();
+/** Every amount printed in the standard tables (分 and printed step): a figure of this year's budget. */
+function budgetAmounts(ctx: CheckContext): { fen: number; step: number }[] {
+  const out: { fen: number; step: number }[] = [];
   for (const t of ctx.doc.tables ?? []) {
     const v = ctx.table(t.key);
     if (!v) continue;
-    for (let r = 0; r < v.rowCount; r++) for (const l of v.amountLanes()) {
-      const c = v.cents(r, l);
-      if (c) out.add(c);
+    for (let r = 0; r < v.rowCount; r++) for (const c of v.amountColumns()) {
+      const m = v.money(r, c);
+      if (m && m.fen) out.push(m);
     }
   }
   return out;
@@ -33,7 +33,6 @@ export const yearMismatch: Rule = {
     if (!Number.isInteger(year) || year < 1990) return [];
     const out: Draft[] = [];
     const amounts = budgetAmounts(ctx);
-    const docUnit = unitFactor(ctx.doc.unit);
     for (const p of ctx.narrative.all) {
       for (const t of p.tokens) {
         if (t.kind !== 'year' || t.value === year || t.date) continue;
@@ -50,8 +49,7 @@ export const yearMismatch: Rule = {
         const sentence = p.sentences[t.sentence];
         const stated = p.tokens.filter((x) => x.kind === 'amount' && x.sentence === t.sentence && x.start > t.end && (!sentence || x.start < sentence.end));
         const firstAmount = stated[0];
-        const cents = firstAmount ? Math.round((firstAmount.value * unitFactor(firstAmount.unit) / docUnit) * 100) : null;
-        const certain = cents !== null && amounts.has(cents) && firstAmount!.start - t.end <= after.length + 1;
+        const certain = !!firstAmount && amounts.some((m) => agreement(firstAmount, m.fen, m.step) === 'same') && firstAmount.start - t.end <= after.length + 1;
         out.push({
           rule: 'year-mismatch',
           severity: certain ? 'error' : 'warning',
@@ -63,6 +61,23 @@ export const yearMismatch: Rule = {
           page: p.page,
           paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, t) },
         });
+      }
+    }
+    // A budget compared with its own year ("比2024年预算增加" in the 2024 budget): the base must be a year before.
+    if (ctx.doc.kind !== '决算') {
+      for (const p of ctx.narrative.paragraphs) {
+        for (const t of p.tokens) {
+          if (t.kind !== 'year' || t.value !== year || t.date) continue;
+          if (!/[比较与]\s*$/.test(p.text.slice(Math.max(0, t.start - 2), t.start))) continue;
+          const after = p.text.slice(t.end, t.end + 16);
+          if (!/^(?:当年)?(?:预算)?(?:执行数|预算数|数)?(?:相比)?[，,]?\s*(?:增加|减少|增长|下降|持平|一致|减|增)/.test(after.replace(/\s+/g, ''))) continue;
+          out.push({
+            rule: 'year-mismatch', severity: 'error', cell: { table: 'narrative', row: p.heading, column: `${p.index}:${t.ordinal}` }, related: [],
+            expected: (year - 1) * 100, actual: t.value * 100,
+            message: `情况说明“${squash(p.heading)}”：“${p.text.slice(Math.max(0, t.start - 1), t.end + 8)}…”以本预算年度 ${year} 年为比较基数，应与上一年度（${year - 1} 年）比较`,
+            page: p.page, paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, t) },
+          });
+        }
       }
     }
     // Headings (the document title line) and titles of the extra tables.

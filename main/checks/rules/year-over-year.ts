@@ -1,10 +1,10 @@
 // year-over-year — with last year's submission of the same department in the archive: a 比上年/较上年
 // change stated in the 情况说明 must equal this year's table figure minus last year's table figure.
-import { fmt } from '../lib/amounts.js';
+import { fmtIn, fmtUnit, unitFactor, unitName } from '../lib/amounts.js';
 import { squash } from '../lib/labels.js';
 import { quoteOf } from '../lib/narrative/index.js';
 import { conceptTargets } from '../lib/narrative/targets.js';
-import { statedCents, statedTolerance } from '../lib/narrative/values.js';
+import { statedFen, statedStep } from '../lib/narrative/values.js';
 import type { Draft, Rule } from '../types.js';
 
 export const yearOverYear: Rule = {
@@ -23,22 +23,26 @@ export const yearOverYear: Rule = {
         if (!now || !before) continue;
         const actualChange = now.value - before.value;
         // The sentence gives the size and says 增加/减少; compare the signed change.
-        const stated = f.change * statedCents(f.token, ctx.doc.unit);
+        const stated = f.change * statedFen(f.token);
         // A figure printed with fewer decimals agrees with the change rounded to them.
-        const tolerance = f.token.decimals < 2 ? statedTolerance(f.token, ctx.doc.unit) : 0.5;
-        if (Math.abs(stated - actualChange) <= tolerance + 1e-6) continue;
-        const unit = ctx.doc.unit;
-        const word = (x: number) => (x >= 0 ? `增加 ${fmt(x)} ${unit}` : `减少 ${fmt(-x)} ${unit}`);
+        const tolerance = Math.max(statedStep(f.token), now.step, before.step) / 2;
+        if (Math.abs(stated - actualChange) <= tolerance) continue;
+        // Said in the sentence's unit (万元), whatever unit the tables print.
+        const factor = unitFactor(f.token.unit);
+        const unit = unitName(factor);
+        const fmt = (x: number): string => fmtIn(x, factor);
+        const word = (x: number) => (x >= 0 ? `增加 ${fmt(x)}${unit}` : `减少 ${fmt(-x)}${unit}`);
         out.push({
           rule: 'year-over-year',
           severity: 'error',
           cell: f.cell,
           related: [now.ref],
           expected: actualChange,
-          actual: Math.round(stated),
+          actual: stated,
+          factor,
           message:
             `情况说明“${squash(p.heading)}”：${f.concept.label}比上年${word(Math.round(stated))}，` +
-            `但本年 ${now.label} ${fmt(now.value)} − 上年（${ctx.year - 1} 年档案）${before.label} ${fmt(before.value)} = ${word(actualChange)}`,
+            `但本年 ${now.label} ${fmtUnit(now.value, now.factor)} − 上年（${ctx.year - 1} 年档案）${before.label} ${fmtUnit(before.value, before.factor)} = ${word(actualChange)}`,
           page: p.page,
           paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
         });

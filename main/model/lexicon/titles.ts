@@ -14,19 +14,22 @@ export interface TitleRule {
   none?: string[];
 }
 
-const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
+const NOT_STANDARD = ['政府采购', '绩效', '项目支出(预算|决算)?(明细|情况)?表', '机构设置', '资产', '专户', '非税', '明细', '汇总'];
 
-/** First match wins; the order resolves overlaps (三公 before 财政拨款, 基本支出 before 一般公共预算支出). */
+/**
+ * First match wins; the order resolves overlaps (三公 before 财政拨款; 政府性基金/国有资本经营 before 财政拨款收支,
+ * since the 决算 prints 政府性基金预算财政拨款收入支出决算表; 基本支出 before 一般公共预算支出).
+ */
 export const TITLE_RULES: TitleRule[] = [
   { n: 9, all: ['三公'] },
-  { n: 4, all: ['财政拨款', '收(入)?支(出)?'], none: [...NOT_STANDARD] },
   { n: 8, all: ['国有资本经营'], none: [...NOT_STANDARD] },
   { n: 7, all: ['政府性?基金'], none: [...NOT_STANDARD] },
+  { n: 4, all: ['财政拨款', '收(入)?支(出)?'], none: [...NOT_STANDARD] },
   { n: 6, all: ['(一般公共预算|公共财政)', '基本支出'], none: ['机关运行', ...NOT_STANDARD] },
   { n: 5, all: ['(一般公共预算|公共财政)', '支出'], none: ['机关运行', '经济分类', '经济科目', ...NOT_STANDARD] },
   { n: 1, all: ['(收支|收入支出)'], none: ['财政拨款', ...NOT_STANDARD] },
   { n: 2, all: ['收入'], none: ['支出', '财政拨款', ...NOT_STANDARD] },
-  { n: 3, all: ['支出(预算|决算)?(总)?表'], none: ['收入', '财政拨款', '基本支出', '经济分类', '经济科目', '机关运行', ...NOT_STANDARD] },
+  { n: 3, all: ['支出(预算|决算)?(总体情况|总|情况)?表'], none: ['收入', '财政拨款', '基本支出', '经济分类', '经济科目', '机关运行', ...NOT_STANDARD] },
 ];
 
 /** Strip what a title varies by: leading numbering and labels, year, scope words, trailing remarks. */
@@ -35,7 +38,9 @@ export function stripTitle(title: string): string {
   t = t.replace(/[“”"'‘’]/g, '"');
   // Trailing 续表 / (续) / a bracketed remark such as （功能科目）, (按经济分类).
   t = t.replace(/[（(]续(表)?[)）]$|续表$/, '');
-  t = t.replace(/^(附表|公开表|表|公开)?[\d一二三四五六七八九十-]*(表)?[、.．:：\-—]*/, '');
+  // Labels (公开01表, 表一, 附表3) and list numbering (1. / 一、); a bare 一 may begin the title (一般公共预算…).
+  t = t.replace(/^(附件|附表|公开表|公开|表)[\d一二三四五六七八九十]{0,3}(号)?(表)?[、.．:：\-—]*/, '');
+  t = t.replace(/^[\d一二三四五六七八九十]{1,3}[、.．:：\-—]+/, '');
   t = t.replace(/^\d{4}年度?/, '');
   t = t.replace(/^(预算单位|部门|单位)/, '');
   t = t.replace(/^(\d{4}年度?)/, '');

@@ -47,11 +47,14 @@ function levelOfJoined(code: string): 1 | 2 | 3 | null {
   return null;
 }
 
-/** The row id where no 序号 is printed: the first non-empty text cell of the row. */
+/** 类, 款, 项 printed in the code columns of the 合计 row (a 决算 prints its header labels there). */
+const CODE_CAPTION = /^[类款项]$/;
+
+/** The row id where no 序号 is printed: the first non-empty text cell of the row (a 类/款/项 caption skipped). */
 export function firstText(row: string[]): string {
   for (const cell of row) {
     const t = String(cell ?? '').trim();
-    if (t) return t;
+    if (t && !CODE_CAPTION.test(t)) return t;
   }
   return '';
 }
@@ -84,7 +87,7 @@ function entryOf(row: string[], r: number, panel: Panel, layout: TableLayout, le
   let code: string | null = null;
   let fullCode: string | null = null;
   let level: 1 | 2 | 3 | null = null;
-  const codeTexts = panel.codes.map((c) => squash(row[c]));
+  const codeTexts = panel.codes.map((c) => squash(row[c])).map((t) => (CODE_CAPTION.test(t) ? '' : t));
   if (codeTexts.some((t) => t !== '') && codeTexts.every((t) => t === '' || /^\d+$/.test(t))) {
     code = codeTexts.join('');
     if (panel.codes.length > 1) {

@@ -65,7 +65,7 @@ export function normalizeHeaderCell(s: string): string {
 }
 
 /** Page furniture: a bare page number ("3", "- 3 -", "第 3 页", "3/18"). */
-export const isPageNumber = (s: string): boolean => /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?[-—–\s]*$/.test(clean(s)) && clean(s) !== '';
+export const isPageNumber = (s: string): boolean => /^[-—–─\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?[-—–─\s]*$/.test(clean(s)) && clean(s) !== '';
 
 /** Chinese numerals 一…九十九 → number (0 when not one). */
 export function chineseNumber(s: string): number {

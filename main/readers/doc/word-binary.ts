@@ -4,7 +4,7 @@
 // by SheetJS's CFB (../ole.ts); this reads the streams inside: the FIB, the piece table (where each run
 // of characters is stored), and the paragraph and character property pages (FKPs).
 import { SPRM, i16, sprmsOf, u16, u32, type Sprm } from './sprm.js';
-import { maxOf } from '../extent.js';
+import { maxOf } from '../../model/extent.js';
 
 export class WordFormatError extends Error {}
 

@@ -36,7 +36,7 @@ export interface PageLayout {
   carry: ColumnModel | null;
 }
 
-const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*(\/|of|共)\s*\d{1,4}\s*页?)?[-—–\s]*$/i;
+const PAGE_NUMBER = /^[-—–─\s]*(第\s*)?\d{1,4}(\s*页)?(\s*(\/|of|共)\s*\d{1,4}\s*页?)?[-—–─\s]*$/i;
 
 /**
  * Page numbers (and the like) alone on the first or last line of the page, in the margin and set apart

@@ -6,7 +6,7 @@
 // row cut by the page break: they come out as a row of their own with an empty 序号.
 import type { TextRun } from './page.js';
 import type { TextLine } from './textlines.js';
-import { maxOf, minOf } from '../extent.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 export interface RowGroup {
   top: number;

@@ -5,7 +5,7 @@ import type { RawCell, RawRow } from '../raw.js';
 import type { TextRun } from './page.js';
 import type { Rule } from './rules.js';
 import { blockText, splitRunAt } from './textlines.js';
-import { maxOf, minOf } from '../extent.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 /** Rules closer than this (points) are one line (double-drawn borders, adjacent cell borders). */
 const SAME_LINE = 1.2;

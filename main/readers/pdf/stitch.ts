@@ -37,8 +37,16 @@ function joinRows(first: RawRow, second: RawRow, keep: RawRow): RawRow {
   return { ...keep, cells };
 }
 
+/**
+ * A 序号 column counts its rows up one by one (1, 2, 3 …). A first column of codes (201, 201, 208 … or
+ * 30101, 30102 …) is not one: two rows that print the same 类 code are two rows, never one row cut in two.
+ */
 function isNumbered(rows: RawRow[]): boolean {
-  return rows.filter((r) => /^\d{1,4}$/.test(numberOf(r))).length >= 2;
+  const numbers = rows.map(numberOf).filter((t) => /^\d{1,4}$/.test(t)).map(Number);
+  if (numbers.length < 2) return false;
+  let steps = 0;
+  for (let i = 1; i < numbers.length; i++) if (numbers[i] === numbers[i - 1]! + 1) steps++;
+  return steps >= (numbers.length - 1) * 0.8;
 }
 
 /** Joins the pieces of rows cut between consecutive table blocks (in place). */

@@ -1,6 +1,6 @@
 // Text runs → lines → text. A line is a set of runs that share a baseline; a cell or a paragraph is a set
 // of lines joined without spaces inside CJK or numbers (wrapped names and amounts become whole again).
-import { joinWrapped } from './normalize.js';
+import { isCjk, joinWrapped } from './normalize.js';
 import type { TextBox, TextRun } from './page.js';
 
 /** Runs sharing a baseline; its box spans them, its size is the largest. */
@@ -91,18 +91,46 @@ export function boxOf(runs: readonly { x0: number; x1: number; top: number; bott
   return { x0, top, x1, bottom };
 }
 
+/** Characters of a printed number: a cut never falls between two of them. */
+const NUMBER_CHAR = /[\d.,，%]/;
+
+/** Relative advance of a character: CJK full width, Latin letters and digits about half. */
+const advanceOf = (ch: string): number => (isCjk(ch) ? 1 : 0.5);
+
 /**
- * Splits a run at x (a column border it crosses), estimating character positions from the run's width.
- * Returns the run unchanged (as the left part) when x is outside it.
+ * Splits a run at x (a column border it crosses), estimating character positions from the run's width
+ * (CJK characters twice as wide as digits). A cut that would fall inside a number moves to the number's end:
+ * a digit that overflows a narrow cell's border stays with the number it began in (`1688.05` printed with the
+ * `5` past the border is one amount). Returns the run unchanged (as the left part) when there is no cut.
  */
 export function splitRunAt(run: TextRun, x: number): [TextRun, TextRun | null] {
   if (x <= run.x0 || x >= run.x1) return [run, null];
   const chars = Array.from(run.text);
   if (chars.length < 2) return [run, null];
-  const step = (run.x1 - run.x0) / chars.length;
-  const k = Math.round((x - run.x0) / step);
+  const total = chars.reduce((a, ch) => a + advanceOf(ch), 0);
+  const unit = (run.x1 - run.x0) / total;
+  const edges = [run.x0];
+  for (const ch of chars) edges.push(edges[edges.length - 1]! + advanceOf(ch) * unit);
+  let k = 0;
+  let best = Infinity;
+  edges.forEach((e, i) => {
+    if (Math.abs(e - x) < best) {
+      best = Math.abs(e - x);
+      k = i;
+    }
+  });
+  if (k > 0 && k < chars.length && NUMBER_CHAR.test(chars[k - 1]!) && NUMBER_CHAR.test(chars[k]!)) {
+    // Inside a number: cut at its end. Amounts that touch (an overflowing one runs into the next) end two
+    // digits after their decimal point.
+    let start = k;
+    while (start > 0 && NUMBER_CHAR.test(chars[start - 1]!)) start--;
+    let end = k;
+    while (end < chars.length && NUMBER_CHAR.test(chars[end]!)) end++;
+    const dot = chars.indexOf('.', start);
+    k = dot >= 0 && dot < end ? Math.min(dot + 3, end) : end;
+  }
   if (k <= 0 || k >= chars.length) return [run, null];
-  const cut = run.x0 + k * step;
+  const cut = edges[k]!;
   return [
     { ...run, text: chars.slice(0, k).join(''), x1: cut },
     { ...run, text: chars.slice(k).join(''), x0: cut, spaceBefore: false },

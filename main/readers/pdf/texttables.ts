@@ -9,7 +9,7 @@ import type { TextRun } from './page.js';
 import { round } from './ruled.js';
 import { blockText, type TextLine } from './textlines.js';
 import type { UnruledTable } from './unruled.js';
-import { maxOf, minOf } from '../extent.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 const SENTENCE = /[。；;！？]/;
 const OPENER = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|注[:：])/;

@@ -8,7 +8,7 @@ import { groupRows, type RowGroup } from './rows.js';
 import type { TextRun } from './page.js';
 import { round } from './ruled.js';
 import { blockText, lineText, splitRunAt, type TextLine } from './textlines.js';
-import { maxOf, minOf } from '../extent.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 export interface UnruledTable {
   rows: RawRow[];

@@ -73,7 +73,9 @@ function sheetView(ws: Sheet): SheetView {
     style: (r, c) => {
       const cell = ws.getRow(r).getCell(c);
       const h = cell.alignment?.horizontal;
-      return { bold: cell.font?.bold, centered: h === 'center' || h === 'centerContinuous', fontSize: cell.font?.size };
+      const b = cell.border;
+      const bordered = !!(b?.top?.style || b?.bottom?.style || b?.left?.style || b?.right?.style);
+      return { bold: cell.font?.bold, centered: h === 'center' || h === 'centerContinuous', fontSize: cell.font?.size, bordered };
     },
   };
 }

@@ -22,7 +22,7 @@ export interface SheetView {
   rowHidden(r: number): boolean;
   colHidden(c: number): boolean;
   /** Visual cues of a cell where the format records them. */
-  style(r: number, c: number): { bold?: boolean; centered?: boolean; fontSize?: number };
+  style(r: number, c: number): { bold?: boolean; centered?: boolean; fontSize?: number; bordered?: boolean };
 }
 
 export const colName = (c: number): string => {
@@ -68,6 +68,13 @@ export function sheetBlocks(view: SheetView, blocks: RawBlock[]): void {
   const cols = visibleCols.filter((c) => c >= minCol && c <= maxCol);
   const width = cols.length;
 
+  const headerRowBelow = (r: number): boolean => {
+    for (let n = r + 1; n <= view.text.length; n++) {
+      if (view.rowHidden(n)) continue;
+      return cols.filter((c) => textAt(n, c).trim() !== '' || g.covered.has(key(n, c))).length >= 2;
+    }
+    return false;
+  };
   let open: number[] = [];
   const flush = () => {
     if (open.length) blocks.push(gridBlock(view.name, g, textAt, open, cols));
@@ -77,14 +84,19 @@ export function sheetBlocks(view: SheetView, blocks: RawBlock[]): void {
     if (view.rowHidden(r)) continue;
     const filled = cols.filter((c) => textAt(r, c).trim() !== '');
     if (!filled.length) {
-      flush();
+      // A row that a merge from above reaches into (a blank header row under 公务用车购置费…) stays in its grid.
+      if (open.length && cols.some((c) => g.covered.has(key(r, c)))) open.push(r);
+      else flush();
       continue;
     }
     const texts = filled.map((c) => textAt(r, c).trim());
     const first = filled[0]!;
     const firstSpan = g.span.get(key(r, first))?.cols ?? 1;
     const isMeta = texts.some((t) => META_LINE.test(t)) && filled.length <= 4;
-    const isLine = filled.length === 1 && (open.length === 0 || firstSpan * 2 >= width || /^注/.test(texts[0]!));
+    // One text over the whole width with borders, right above a header row, is the header's top caption
+    // (财政拨款“三公”经费 over its parts), not a title: titles are printed without borders.
+    const caption = open.length === 0 && firstSpan * 2 >= width && view.style(r, first).bordered === true && headerRowBelow(r);
+    const isLine = filled.length === 1 && !caption && (open.length === 0 || firstSpan * 2 >= width || /^注/.test(texts[0]!));
     if (isMeta || isLine) {
       flush();
       const style = view.style(r, first);

@@ -1,69 +1,78 @@
-// The table cells a narrative concept must equal. A statement agrees when it equals any of them (the
-// cross-table rules already report tables that disagree among themselves).
+// The table cells a narrative concept must equal, found by meaning in whatever layout printed them, each in
+// 分 with its printed precision. A statement agrees when it equals any of them (the cross-table rules
+// already report tables that disagree among themselves).
 import type { CellRef } from '../../../model/types.js';
 import type { CheckContext } from '../../types.js';
-import { codeTree } from '../codes.js';
+import { codePanels, codeTree } from '../codes.js';
 import { isFixedAssets, isProcurement, isTotalRow, type ExtraView } from '../extra.js';
-import { escapeRegExp, normLabel } from '../labels.js';
-import { SANGONG_KINDS, sangongIndex, sangongItem, type SangongKind, type SangongPartKind } from '../sangong.js';
-import { carryValue, incomeRow, summaryIndex, type IncomeKind } from '../summary.js';
-import type { TableView } from '../table-view.js';
+import { codeCell, sideItem, sideOf, sideTotal, tableTotal, thisYearTotal, type Cell } from '../facts.js';
+import { escapeRegExp, normLabel, squash } from '../labels.js';
+import { sangongCell, SANGONG_KINDS, isVertical, sangongRows } from '../sangong.js';
+import { carryValue } from '../summary.js';
+import { tableOf, type Role } from '../keys.js';
+import type { TableView } from '../view.js';
 import type { DynamicConcept } from './index.js';
+import { maxOf } from '../../../model/extent.js';
 
 export interface Candidate {
   ref: CellRef;
+  /** 分. */
   value: number;
+  /** Printed precision in 分. */
+  step: number;
+  /** 元 per unit of the printed figure. */
+  factor: number;
   label: string;
 }
 
-const cell = (v: TableView | null, r: number | null | undefined, lane: number, label: string): Candidate[] => {
-  if (!v || r === null || r === undefined || !v.hasLane(lane)) return [];
-  const value = v.cents(r, lane);
-  return value === null ? [] : [{ ref: v.ref(r, lane), value, label: `${v.key} ${label}` }];
+const fromCell = (cell: Cell | null, label?: string): Candidate[] => {
+  if (!cell) return [];
+  const a = cell.view.amount(cell.r, cell.c);
+  return a ? [{ ref: a.ref, value: a.fen, step: a.step, factor: a.factor, label: label ?? a.label }] : [];
 };
 
-const totalOf = (v: TableView | null, lane: number, label: string): Candidate[] =>
-  v ? cell(v, codeTree(v).totalRow, lane, label) : [];
-
-function summaryTotals(v: TableView | null, side: 'income' | 'expenditure', lane: number): Candidate[] {
+function sangong(ctx: CheckContext, concept: string): Candidate[] {
+  const v = tableOf(ctx, 'sangong');
   if (!v) return [];
-  const s = summaryIndex(v)[side];
-  const name = side === 'income' ? ['本年收入合计', '收入总计'] : ['本年支出合计', '支出总计'];
-  return [...cell(v, s.total, lane, name[0]!), ...cell(v, s.grand, lane, name[1]!)];
-}
-
-function income(v: TableView | null, kind: IncomeKind, label: string): Candidate[] {
-  return v ? cell(v, incomeRow(v, kind), 2, label) : [];
-}
-
-function sangong(ctx: CheckContext, kind: SangongKind | 'all', part?: SangongPartKind): Candidate[] {
-  const v = ctx.table('t9');
-  if (!v) return [];
-  const idx = sangongIndex(v);
-  if (kind === 'all') {
-    // 2024 tables add 会议费/培训费 under one 合计: the 三公 proper are 一 + 二 + 三.
-    const core = idx.items.filter((i) => SANGONG_KINDS.includes(i.kind));
-    const sums: Candidate[] = core.length > 0 && core.length < idx.items.length
-      ? [2, 3].map((l) => ({ ref: v.ref(core[0]!.r, l), value: core.reduce((a, i) => a + (v.cents(i.r, l) ?? 0), 0), label: 't9 因公出国（境）费、公务用车购置及运行维护费、公务接待费之和' }))
-      : [];
-    return [2, 3].flatMap((l) => [...cell(v, idx.total, l, '合计'), ...cell(v, idx.subtotal, l, '“三公”经费小计')]).concat(sums);
+  const stage = ctx.doc.kind === '决算' ? 'actual' : 'budget';
+  if (concept === 'sangong') {
+    const out = fromCell(((c) => (c ? { view: v, ...c } : null))(sangongCell(v, 'sangong', stage)));
+    if (isVertical(v)) {
+      // Tables that add 会议费/培训费 under one 合计: the 三公 proper are 一 + 二 + 三.
+      const rows = sangongRows(v);
+      const core = rows.items.filter((i) => SANGONG_KINDS.includes(i.kind));
+      const c = v.column('general') ?? v.totalColumn(0);
+      if (c !== null && core.length && core.length < rows.items.length) {
+        const a = v.amount(core[0]!.r, c)!;
+        out.push({ ref: a.ref, value: core.reduce((s, i) => s + (v.fen(i.r, c) ?? 0), 0), step: a.step, factor: a.factor, label: `${v.title} 因公出国（境）费、公务用车购置及运行费、公务接待费之和` });
+      }
+      out.push(...fromCell(rows.total === null ? null : { view: v, r: rows.total, c: v.totalColumn(0) ?? 0 }));
+    }
+    return out;
   }
-  const item = sangongItem(idx, kind);
-  if (!item) return [];
-  const row = part ? item.parts.find((p) => p.kind === part)?.r : item.r;
-  const label = normLabel(v.text(row ?? item.r, 1));
-  return [2, 3].flatMap((l) => cell(v, row, l, label));
+  const at = sangongCell(v, concept, stage);
+  const out = fromCell(at ? { view: v, ...at } : null);
+  // Vertical tables: the 合计 column too (a narrative may state all funds).
+  if (at && isVertical(v)) {
+    const total = v.totalColumn(0);
+    if (total !== null && total !== at.c) out.push(...fromCell({ view: v, r: at.r, c: total }));
+  }
+  return out;
 }
 
-function t6Line(ctx: CheckContext, code: string): Candidate[] {
-  const v = ctx.table('t6');
-  const row = v ? codeTree(v).byCode.get(code) : undefined;
-  return v && row ? cell(v, row.r, 3, `${code} ${row.name}`) : [];
+function economicLine(ctx: CheckContext, code: string): Candidate[] {
+  const v = tableOf(ctx, 'basic');
+  if (!v) return [];
+  for (const p of codePanels(v)) {
+    const row = codeTree(v, p).byCode.get(code);
+    const c = v.totalColumn(p);
+    if (row && c !== null) return fromCell({ view: v, r: row.r, c }, `${v.title} ${code} ${row.name}`);
+  }
+  return [];
 }
 
 /** The total of an extra table's amount column: its 合计 row when printed, else the sum of its rows. */
 export function extraTotal(v: ExtraView, col: number): { value: number; r: number | null } | null {
-  let first: number | null = null;
   let acc = 0;
   for (let r = 0; r < v.rows.length; r++) {
     const val = v.cents(r, col);
@@ -72,107 +81,126 @@ export function extraTotal(v: ExtraView, col: number): { value: number; r: numbe
       continue;
     }
     if (val !== null) acc += val;
-    first ??= r;
   }
   return { value: acc, r: null };
 }
 
 export function procurementAmountColumn(v: ExtraView): number | null {
-  return v.column(/采购金额.*合计|政府采购金额\/合计/) ?? v.column(/^合计$|\/合计$/) ?? v.column(/采购金额|金额/);
+  return v.column(/采购金额.*合计|政府采购金额\/合计/) ?? v.column(/^合计$|\/合计$|^总计$/) ?? v.column(/采购金额|金额/);
 }
 
 export function assetValueColumn(v: ExtraView): number | null {
   return v.column(/价值|金额|原值/);
 }
 
+/** An extra table's figures are in its printed unit, else the document's. */
+const extraFactor = (ctx: CheckContext, v: ExtraView): number => {
+  const u = squash(v.table.unit ?? ctx.doc.unit);
+  return u === '元' ? 1 : u === '亿元' ? 100_000_000 : 10_000;
+};
+
 function extraCandidates(ctx: CheckContext, pick: (v: ExtraView) => boolean, column: (v: ExtraView) => number | null, label: string): Candidate[] {
   const out: Candidate[] = [];
   for (const v of ctx.extras.filter(pick)) {
     const c = column(v);
     if (c === null) continue;
+    const f = extraFactor(ctx, v);
+    const push = (ref: CellRef, cents: number, name: string) => out.push({ ref, value: cents * f, step: f, factor: f, label: name });
     if (isFixedAssets(v)) {
-      // 资产总额 line when printed, else the numbered lines.
       const totalRow = v.rows.findIndex((_, r) => /资产总额|^合计$|^总计$/.test(normLabel(v.text(r, 0))));
       if (totalRow >= 0) {
         const val = v.cents(totalRow, c);
-        if (val !== null) out.push({ ref: v.ref(totalRow, c), value: val, label: `${v.title} ${normLabel(v.text(totalRow, 0))}` });
+        if (val !== null) push(v.ref(totalRow, c), val, `${v.title} ${normLabel(v.text(totalRow, 0))}`);
       }
       const parts = v.rows.map((_, r) => r).filter((r) => r !== totalRow && !/^其中/.test(v.text(r, 0).replace(/\s/g, '')));
-      out.push({ ref: v.ref(null, c), value: parts.reduce((a, r) => a + (v.cents(r, c) ?? 0), 0), label: `${v.title} 各项合计` });
+      push(v.ref(null, c), parts.reduce((a, r) => a + (v.cents(r, c) ?? 0), 0), `${v.title} 各项合计`);
       continue;
     }
     const t = extraTotal(v, c);
-    if (t) out.push({ ref: v.ref(t.r, c), value: t.value, label: `${v.title} ${label}` });
+    if (t) push(v.ref(t.r, c), t.value, `${v.title} ${label}`);
   }
   return out;
 }
 
+/** 机关运行经费 printed as its own table (Jiangsu's 一般公共预算机关运行经费支出预算表). */
+const isAdminCostTable = (v: ExtraView): boolean => /机关运行经费/.test(v.title);
+
 export function conceptTargets(ctx: CheckContext, id: string): Candidate[] {
-  const t1 = ctx.table('t1');
-  const t2 = ctx.table('t2');
-  const t3 = ctx.table('t3');
-  const t4 = ctx.table('t4');
-  const t5 = ctx.table('t5');
-  const t6 = ctx.table('t6');
+  const [t1, t2, t3, t4, t5, t6, t7, t8] = (['summary', 'income', 'expense', 'fiscal', 'general', 'basic', 'fund', 'soe'] as Role[]).map((r) => tableOf(ctx, r));
+  const both = (v: TableView | null, side: 'income' | 'expense', concept = 'total'): Candidate[] => [
+    ...fromCell(sideTotal(v, side, 'subtotal', concept)), ...fromCell(sideTotal(v, side, 'grand', concept)),
+  ];
   switch (id) {
     case 'totalIncome':
-      return [...summaryTotals(t1, 'income', 2), ...totalOf(t2, 3, '合计'), ...totalOf(t2, 4, '本年收入小计')];
+      return [...both(t1 ?? null, 'income'), ...fromCell(tableTotal(t2 ?? null)), ...fromCell(tableTotal(t2 ?? null, 'income'))];
     case 'totalExpense':
-      return [...summaryTotals(t1, 'expenditure', 4), ...totalOf(t3, 3, '合计')];
+      return [...both(t1 ?? null, 'expense'), ...fromCell(tableTotal(t3 ?? null))];
     case 'totalBoth':
       return [...conceptTargets(ctx, 'totalIncome'), ...conceptTargets(ctx, 'totalExpense')];
     case 'gpbIncome':
-      return [...income(t1, 'gpb', '一般公共预算拨款收入'), ...income(t4, 'gpb', '一般公共预算拨款'), ...totalOf(t5, 3, '合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'general')), ...fromCell(sideItem(t4 ?? null, 'income', 'general')), ...fromCell(tableTotal(t5 ?? null))];
     case 'fundIncome':
-      return [...income(t1, 'fund', '政府性基金预算拨款收入'), ...income(t4, 'fund', '政府性基金预算拨款'), ...totalOf(ctx.table('t7'), 3, '合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'fund')), ...fromCell(sideItem(t4 ?? null, 'income', 'fund')), ...fromCell(tableTotal(t7 ?? null))];
     case 'socIncome':
-      return [...income(t1, 'soc', '国有资本经营预算拨款收入'), ...income(t4, 'soc', '国有资本经营预算拨款'), ...totalOf(ctx.table('t8'), 3, '合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'soe')), ...fromCell(sideItem(t4 ?? null, 'income', 'soe')), ...fromCell(tableTotal(t8 ?? null))];
     case 'fiscalIncome':
-      return [...totalOf(t2, 5, '财政拨款收入合计'), ...(t4 ? summaryTotals(t4, 'income', 2) : [])];
+      return [...fromCell(tableTotal(t2 ?? null, 'fiscal')), ...both(t4 ?? null, 'income'), ...fromCell(sideItem(t1 ?? null, 'income', 'fiscal'))];
     case 'specialIncome':
-      return [...income(t1, 'special', '财政专户管理资金收入'), ...totalOf(t2, 6, '财政专户收入合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'specialAccount')), ...fromCell(tableTotal(t2 ?? null, 'specialAccount'))];
     case 'businessIncome':
-      return [...income(t1, 'business', '事业收入'), ...totalOf(t2, 7, '事业收入合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'business')), ...fromCell(tableTotal(t2 ?? null, 'business'))];
     case 'operatingIncome':
-      return [...income(t1, 'operating', '事业单位经营收入'), ...totalOf(t2, 8, '经营收入合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'operating')), ...fromCell(tableTotal(t2 ?? null, 'operating'))];
     case 'otherIncome':
-      return [...income(t1, 'other', '其他收入'), ...totalOf(t2, 11, '其他收入合计')];
+      return [...fromCell(sideItem(t1 ?? null, 'income', 'otherIncome')), ...fromCell(tableTotal(t2 ?? null, 'otherIncome')), ...fromCell(sideItem(t1 ?? null, 'income', 'otherFunds'))];
     case 'carryOver': {
-      const out = totalOf(t2, 12, '上年结转合计');
-      if (t1) for (const g of summaryIndex(t1).income.carry) out.push({ ref: t1.ref(g.head, 2), value: carryValue(t1, g, 2), label: 't1 上年结转结余' });
+      const out = fromCell(tableTotal(t2 ?? null, 'carryIn'));
+      const s = sideOf(t1 ?? null, 'income');
+      const c = t1 && s ? t1.totalColumn(s.panels[0]!) : null;
+      if (t1 && s && c !== null) {
+        for (const g of s.carry) {
+          const a = t1.amount(g.head, c);
+          if (a) out.push({ ref: a.ref, value: carryValue(t1, g, c), step: a.step, factor: a.factor, label: a.label });
+        }
+      }
       return out;
     }
     case 'gpbExpense':
-      return [...totalOf(t5, 3, '合计'), ...(t4 ? summaryTotals(t4, 'expenditure', 5) : [])];
+      return [...fromCell(tableTotal(t5 ?? null)), ...both(t4 ?? null, 'expense', 'general'), ...fromCell(sideItem(t4 ?? null, 'income', 'general'))];
     case 'fiscalExpense':
-      return [...(t4 ? summaryTotals(t4, 'expenditure', 4) : [])];
+      return [...both(t4 ?? null, 'expense'), ...fromCell(thisYearTotal(t4 ?? null, 'income'))];
     case 'fundExpense':
-      return [...totalOf(ctx.table('t7'), 3, '合计'), ...(t4 ? summaryTotals(t4, 'expenditure', 6) : [])];
+      return [...fromCell(tableTotal(t7 ?? null)), ...both(t4 ?? null, 'expense', 'fund')];
+    case 'socExpense':
+      return [...fromCell(tableTotal(t8 ?? null)), ...both(t4 ?? null, 'expense', 'soe')];
     case 'basic':
-      return [...totalOf(t3, 4, '基本支出合计'), ...totalOf(t5, 4, '基本支出合计'), ...totalOf(t6, 3, '合计')];
+      return [...fromCell(tableTotal(t3 ?? null, 'basic')), ...fromCell(tableTotal(t5 ?? null, 'basic')), ...fromCell(tableTotal(t6 ?? null)), ...fromCell(sideItem(t1 ?? null, 'expense', 'basic'))];
     case 'project':
-      return [...totalOf(t3, 5, '项目支出合计'), ...totalOf(t5, 5, '项目支出合计')];
+      return [...fromCell(tableTotal(t3 ?? null, 'project')), ...fromCell(tableTotal(t5 ?? null, 'project')), ...fromCell(sideItem(t1 ?? null, 'expense', 'project'))];
+    case 'reserve':
+      return [...fromCell(tableTotal(t3 ?? null, 'reserve')), ...fromCell(sideItem(t1 ?? null, 'expense', 'reserve'))];
     case 'personnel':
-      return totalOf(t6, 4, '人员经费合计');
+      return personnelPublic(t6 ?? null, 'personnel');
     case 'publicUse':
+      return personnelPublic(t6 ?? null, 'public');
     case 'operatingCost':
-      return totalOf(t6, 5, '公用经费合计');
+      return [...sangong(ctx, 'adminCost'), ...extraCandidates(ctx, isAdminCostTable, (v) => v.column(/机关运行经费|金额/), '合计'), ...personnelPublic(t6 ?? null, 'public')];
     case 'sangong':
-      return sangong(ctx, 'all');
+      return sangong(ctx, 'sangong');
     case 'abroad':
-      return [...sangong(ctx, 'abroad'), ...t6Line(ctx, '30212')];
+      return [...sangong(ctx, 'abroad'), ...economicLine(ctx, '30212')];
     case 'carTotal':
-      return sangong(ctx, 'car');
+      return sangong(ctx, 'vehicle');
     case 'carBuy':
-      return [...sangong(ctx, 'car', 'carBuy'), ...t6Line(ctx, '31013')];
+      return [...sangong(ctx, 'vehiclePurchase'), ...economicLine(ctx, '31013')];
     case 'carRun':
-      return [...sangong(ctx, 'car', 'carRun'), ...t6Line(ctx, '30231')];
+      return [...sangong(ctx, 'vehicleRunning'), ...economicLine(ctx, '30231')];
     case 'reception':
-      return [...sangong(ctx, 'reception'), ...t6Line(ctx, '30217')];
+      return [...sangong(ctx, 'reception'), ...economicLine(ctx, '30217')];
     case 'meeting':
-      return [...sangong(ctx, 'meeting'), ...t6Line(ctx, '30215')];
+      return [...sangong(ctx, 'meeting'), ...economicLine(ctx, '30215')];
     case 'training':
-      return [...sangong(ctx, 'training'), ...t6Line(ctx, '30216')];
+      return [...sangong(ctx, 'training'), ...economicLine(ctx, '30216')];
     case 'procurement':
       return extraCandidates(ctx, isProcurement, procurementAmountColumn, '合计');
     case 'assetsHeld':
@@ -181,28 +209,70 @@ export function conceptTargets(ctx: CheckContext, id: string): Candidate[] {
       break;
   }
   if (id.startsWith('category:')) return categoryTargets(ctx, id.slice('category:'.length));
-  if (id.startsWith('line:')) return t6Line(ctx, id.slice('line:'.length));
+  if (id.startsWith('line:')) return economicLine(ctx, id.slice('line:'.length));
+  if (id.startsWith('item:')) return itemTargets(ctx, id.slice('item:'.length));
   return [];
 }
 
-function categoryTargets(ctx: CheckContext, name: string): Candidate[] {
-  const out: Candidate[] = [];
-  const t1 = ctx.table('t1');
-  if (t1) {
-    const s = summaryIndex(t1).expenditure;
-    const r = s.items.find((i) => normLabel(t1.text(i, 3)) === name);
-    out.push(...cell(t1, r, 4, name));
-  }
-  const t3 = ctx.table('t3');
-  if (t3) {
-    const code = ctx.catalog.categoryCode(name, ctx.year);
-    const row = codeTree(t3).rows.find((x) => x.level === 0 && (normLabel(x.name) === name || x.code === code));
-    if (row) out.push(...cell(t3, row.r, 3, `${row.code} ${row.name}`));
+/** 人员经费 / 公用经费: the 基本支出 table's column total, or its 人员经费合计/公用经费合计 line (决算 layout). */
+function personnelPublic(v: TableView | null, concept: 'personnel' | 'public'): Candidate[] {
+  if (!v) return [];
+  const out = fromCell(tableTotal(v, concept));
+  // A 基本支出 table without 人员/公用 columns: 人员经费 = 301 + 303, 公用经费 = 302 + 310 (经济分类 类).
+  if (!out.length) out.push(...classSum(v, concept === 'personnel' ? ['301', '303'] : ['302', '310'], concept === 'personnel' ? '工资福利支出与对个人和家庭的补助之和' : '商品和服务支出与资本性支出之和'));
+  const word = concept === 'personnel' ? '人员经费合计' : '公用经费合计';
+  for (const p of codePanels(v)) {
+    const r = codeTree(v, p).totalRow;
+    const c = v.totalColumn(p);
+    if (r !== null && c !== null && normLabel(v.entryAt(r, c)?.label ?? '') === word) out.push(...fromCell({ view: v, r, c }));
   }
   return out;
 }
 
-/** Aliases the narrative uses for t6 lines (机关运行经费 paragraphs). */
+/** The sum of some 经济分类 类 rows of a 基本支出 table (those printed), as one candidate. */
+function classSum(v: TableView, codes: string[], name: string): Candidate[] {
+  const cells = codes.map((code) => codeCell(v, code)).filter((c): c is Cell => c !== null);
+  if (!cells.length) return [];
+  const amounts = cells.map((c) => c.view.amount(c.r, c.c)).filter((a) => a !== null);
+  if (!amounts.length) return [];
+  return [{ ref: amounts[0]!.ref, value: amounts.reduce((a, x) => a + x!.fen, 0), step: maxOf(amounts, (x) => x!.step), factor: v.factor, label: `${v.title} ${name}` }];
+}
+
+/** A 科目 code's cell in the 功能分类 tables (一般公共预算支出表 first, then 支出总表, 收入总表 财政拨款). */
+function itemTargets(ctx: CheckContext, code: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const role of ['general', 'expense', 'income'] as Role[]) {
+    const v = tableOf(ctx, role);
+    out.push(...fromCell(codeCell(v, code)));
+    if (role === 'income') out.push(...fromCell(codeCell(v, code, 'fiscal')));
+  }
+  return out;
+}
+
+function categoryTargets(ctx: CheckContext, name: string): Candidate[] {
+  const out: Candidate[] = [];
+  const t1 = tableOf(ctx, 'summary');
+  const s = sideOf(t1, 'expense');
+  if (t1 && s) {
+    for (const p of s.panels) {
+      const it = (s.items.get(p) ?? []).find((i) => i.label === name);
+      const c = t1.totalColumn(p);
+      if (it && c !== null) out.push(...fromCell({ view: t1, r: it.r, c }));
+    }
+  }
+  const code = ctx.catalog.categoryCode(name, ctx.year);
+  for (const role of ['expense', 'general'] as Role[]) {
+    const v = tableOf(ctx, role);
+    const panel = v ? codePanels(v)[0] : undefined;
+    if (!v || panel === undefined) continue;
+    const row = codeTree(v, panel).rows.find((x) => x.level === 0 && (normLabel(x.name) === name || x.code === code));
+    const c = v.totalColumn(panel);
+    if (row && c !== null) out.push(...fromCell({ view: v, r: row.r, c }));
+  }
+  return out;
+}
+
+/** Aliases the narrative uses for 基本支出 lines (机关运行经费 paragraphs). */
 const LINE_ALIASES: Record<string, string[]> = {
   '30213': ['日常维修费', '维修费', '维护费'],
   '30239': ['交通补贴', '交通费'],
@@ -225,22 +295,25 @@ function categoryConcept(name: string): DynamicConcept[] {
   return list;
 }
 
-/** Category names (t1 支出 lines, catalogue 类) and t6 lines as narrative concepts. */
+/** Category names (收支总表 支出 lines, catalogue 类) and 基本支出 lines as narrative concepts. */
 export function dynamicConcepts(ctx: CheckContext): DynamicConcept[] {
   const out: DynamicConcept[] = [];
   const names = new Set<string>();
-  const t1 = ctx.table('t1');
-  if (t1) for (const r of summaryIndex(t1).expenditure.items) names.add(normLabel(t1.text(r, 3)));
+  const t1 = tableOf(ctx, 'summary');
+  const s = sideOf(t1, 'expense');
+  if (s) for (const p of s.panels) for (const it of s.items.get(p) ?? []) names.add(it.label);
   for (const c of ctx.catalog.categories(ctx.year)) names.add(c.name);
   for (const name of names) if (/支出$/.test(name) && name.length >= 4) out.push(...categoryConcept(name));
-  const t6 = ctx.table('t6');
+  const t6 = tableOf(ctx, 'basic');
   if (t6) {
-    for (const row of codeTree(t6).rows) {
-      if (row.level !== 1) continue;
-      const words = [normLabel(row.name), ...(LINE_ALIASES[row.code] ?? [])].filter((w) => w.length >= 2);
-      for (const w of new Set(words)) {
-        const pattern = new RegExp(escapeRegExp(w).replace(/\\\(/g, '[（(]').replace(/\\\)/g, '[)）]'), 'g');
-        out.push({ id: `line:${row.code}`, label: `${row.code} ${row.name}`, severity: 'warning', pattern, hint: w.slice(0, 2) });
+    for (const p of codePanels(t6)) {
+      for (const row of codeTree(t6, p).rows) {
+        if (row.level !== 1) continue;
+        const words = [normLabel(row.name), ...(LINE_ALIASES[row.code] ?? [])].filter((w) => w.length >= 2);
+        for (const w of new Set(words)) {
+          const pattern = new RegExp(escapeRegExp(w).replace(/\\\(/g, '[（(]').replace(/\\\)/g, '[)）]'), 'g');
+          out.push({ id: `line:${row.code}`, label: `${row.code} ${row.name}`, severity: 'warning', pattern, hint: w.slice(0, 2) });
+        }
       }
     }
   }

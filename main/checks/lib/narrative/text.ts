@@ -43,7 +43,7 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
-const AMOUNT = /(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(亿元|万元|元)/g;
+const AMOUNT = /(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(亿\s*元|万\s*元|元)/g;
 const PERCENT = /(\d+)(?:\.(\d+))?\s*[%％]/g;
 const YEAR = /((?:19|20)\d{2})\s*年(度)?/g;
 
@@ -74,7 +74,7 @@ function tokenizeText(text: string): { tokens: Token[]; sentences: Sentence[] } 
     const dec = m[2] ?? '';
     tokens.push({
       kind: 'amount', start: m.index!, end: m.index! + m[0].length, text: m[0],
-      value: Number(dec ? `${intPart}.${dec}` : intPart), decimals: dec.length, unit: m[3]!,
+      value: Number(dec ? `${intPart}.${dec}` : intPart), decimals: dec.length, unit: m[3]!.replace(/\s+/g, ''),
       sentence: sentenceOf(m.index!), ordinal: 0, bound: boundBefore(m.index!),
     });
   }
