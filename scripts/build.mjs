@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
 
 // Native and heavy packages stay in node_modules (electron-builder unpacks native ones from the asar).
-const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod'];
+const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod', '@e965/xlsx', 'saxes', 'yauzl'];
 
 export async function buildApp() {
   await esbuild({
