@@ -9,6 +9,7 @@ import { buildNarrativeIndex, type DynamicConcept, type NarrativeIndex } from '.
 import { itemResolver, type Resolver } from './lib/narrative/items.js';
 import { dynamicConcepts } from './lib/narrative/targets.js';
 import { TableView } from './lib/view.js';
+import { isSameYearBudget } from './lib/kinds.js';
 import type { CheckContext, CheckOptions, Draft, Rule, Term } from './types.js';
 
 /**
@@ -58,6 +59,7 @@ export function createContext(doc: BudgetDocument, options: CheckOptions = {}): 
     narrative: { paragraphs: [], all: [] },
     catalog: defaultCatalog,
     previous: options.previousYear && options.previousYear.year < doc.year ? createContext(options.previousYear) : null,
+    budget: options.budget && isSameYearBudget(doc, options.budget) ? createContext(options.budget) : null,
   };
   ctx.narrative = narrativeIndex(doc, dynamicConcepts(ctx), itemResolver(ctx), codeSignature(ctx));
   return ctx;

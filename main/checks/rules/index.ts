@@ -2,6 +2,7 @@
 import type { Rule } from '../types.js';
 import { adminLevel } from './admin-level.js';
 import { balance } from './balance.js';
+import { carryBalance } from './carry-balance.js';
 import { categoryName } from './category-name.js';
 import { codeCatalog } from './code-catalog.js';
 import { codeFormat } from './code-format.js';
@@ -14,7 +15,10 @@ import { crossTableCategories } from './cross-table-categories.js';
 import { crossTableCodes } from './cross-table-codes.js';
 import { crossTableSangong } from './cross-table-sangong.js';
 import { crossTableTotals } from './cross-table-totals.js';
+import { finalCrossTable } from './final-cross-table.js';
 import { emptyNote } from './empty-note.js';
+import { executionDirection } from './execution-direction.js';
+import { executionTables } from './execution-tables.js';
 import { fixedAssets } from './fixed-assets.js';
 import { narrativeConsistency } from './narrative-consistency.js';
 import { narrativeCount } from './narrative-count.js';
@@ -40,21 +44,25 @@ export const RULES: readonly Rule[] = [
   columnSumCodes,
   columnSumSangong,
   balance,
+  carryBalance,
   codeHierarchy,
   codeFormat,
   codeCatalog,
   categoryName,
   crossTableTotals,
+  finalCrossTable,
   crossTableCategories,
   crossTableCodes,
   crossTableSangong,
   yearMismatch,
   narrativeVsTable,
+  executionTables,
   narrativePercent,
   narrativeSum,
   narrativeConsistency,
   narrativeItem,
   narrativeDirection,
+  executionDirection,
   narrativeCount,
   procurementArith,
   fixedAssets,
