@@ -15,6 +15,8 @@ export const SANGONG_NAME: Record<string, string> = {
   sangong: '“三公”经费合计', abroad: '因公出国（境）费', vehicle: '公务用车购置及运行费', vehiclePurchase: '公务用车购置费', vehicleRunning: '公务用车运行维护费', reception: '公务接待费',
 };
 
+const STAGE_WORD: Record<string, string> = { initial: '年初预算数', full: '全年预算数', budget: '预算数', actual: '决算数' };
+
 export type BudgetStage = 'initial' | 'full' | 'budget';
 
 /** The stage of a table's budget columns (年初预算数, 全年/调整预算数, or an unqualified 预算数), when it prints any. */
@@ -28,12 +30,7 @@ export function budgetStage(v: TableView): BudgetStage | null {
 export function sangongFigure(v: TableView, concept: string, stage: string): Candidate | null {
   const at = sangongCell(v, concept, stage);
   const a = at ? v.amount(at.r, at.c) : null;
-  if (a) return { ref: a.ref, value: a.fen, step: a.step, factor: a.factor, label: `${v.title} ${SANGONG_NAME[concept] ?? ''}${stageWord(v, stage)}`.trim() };
+  if (a) return { ref: a.ref, value: a.fen, step: a.step, factor: a.factor, label: `${v.title} ${SANGONG_NAME[concept] ?? ''}${STAGE_WORD[stage] ?? ''}` };
   if (!printsNothing(v)) return null;
-  return { ref: { table: v.key, row: null, column: null }, value: 0, step: v.factor, factor: v.factor, label: `${v.title}（无数据）${SANGONG_NAME[concept] ?? ''}` };
-}
-
-function stageWord(v: TableView, stage: string): string {
-  const m = v.columns.find((c) => c.role === 'amount' && c.stage === stage);
-  return m ? v.colName(m.index) : '';
+  return { ref: { table: v.key, row: null, column: null }, value: 0, step: v.factor, factor: v.factor, label: `${v.title}（无数据）${SANGONG_NAME[concept] ?? ''}${STAGE_WORD[stage] ?? ''}` };
 }

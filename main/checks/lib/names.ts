@@ -26,6 +26,7 @@ export const RULE_NAMES: Record<string, string> = {
   'narrative-count': '说明中的数量之和',
   'procurement-arith': '政府采购预算计算',
   'year-over-year': '与上年档案比较',
+  'final-vs-budget': '决算与同年预算核对',
   placeholder: '模板残留',
   'organisation-name': '单位名称与部门/单位表述',
   punctuation: '标点',

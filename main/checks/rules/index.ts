@@ -16,6 +16,7 @@ import { crossTableCodes } from './cross-table-codes.js';
 import { crossTableSangong } from './cross-table-sangong.js';
 import { crossTableTotals } from './cross-table-totals.js';
 import { finalCrossTable } from './final-cross-table.js';
+import { finalVsBudget } from './final-vs-budget.js';
 import { emptyNote } from './empty-note.js';
 import { executionDirection } from './execution-direction.js';
 import { executionTables } from './execution-tables.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   procurementArith,
   fixedAssets,
   yearOverYear,
+  finalVsBudget,
   placeholder,
   punctuation,
   organisationName,
