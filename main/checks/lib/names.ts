@@ -24,6 +24,8 @@ export const RULE_NAMES: Record<string, string> = {
   'narrative-item': '说明中的科目事项',
   'narrative-direction': '增减表述与原因',
   'narrative-count': '说明中的数量之和',
+  'narrative-purpose': '科目用途表述',
+  'narrative-lines': '说明所列支出明细',
   'procurement-arith': '政府采购预算计算',
   'year-over-year': '与上年档案比较',
   'final-vs-budget': '决算与同年预算核对',

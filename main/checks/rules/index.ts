@@ -26,12 +26,15 @@ import { narrativeCount } from './narrative-count.js';
 import { narrativeDirection } from './narrative-direction.js';
 import { narrativeItem } from './narrative-item.js';
 import { narrativePercent } from './narrative-percent.js';
+import { narrativeLines } from './narrative-lines.js';
+import { narrativePurpose } from './narrative-purpose.js';
 import { narrativeSum } from './narrative-sum.js';
 import { narrativeVsTable } from './narrative-vs-table.js';
 import { organisationName } from './organisation-name.js';
 import { performance } from './performance.js';
 import { placeholder } from './placeholder.js';
 import { procurementArith } from './procurement-arith.js';
+import { procurementSme } from './procurement-sme.js';
 import { punctuation } from './punctuation.js';
 import { rowSum } from './row-sum.js';
 import { yearMismatch } from './year-mismatch.js';
@@ -65,7 +68,10 @@ export const RULES: readonly Rule[] = [
   narrativeDirection,
   executionDirection,
   narrativeCount,
+  narrativePurpose,
+  narrativeLines,
   procurementArith,
+  procurementSme,
   fixedAssets,
   yearOverYear,
   finalVsBudget,
