@@ -23,6 +23,13 @@ describe('narrative-direction (决算): 决算数大于/小于/等于预算数 a
     expect(f[0]!.paragraph?.quote).toMatch(/1560\.05万元.*1511\.89万元.*决算数大于预算数/);
   });
 
+  it('the “三公” statement: “决算数小于预算数” after the lines of its parts speaks of the “三公” total', () => {
+    const d = withText(caizhengju, '“三公”经费支出决算数小于预算数', '“三公”经费支出决算数大于预算数');
+    const f = findingsOf(d, 'narrative-direction');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toMatch(/决算 0\.00万元小于预算 0\.95万元/);
+  });
+
   it('“基本持平” a fifth apart, and “持平” with the 全年预算 when they differ', () => {
     const d = withText(caizhengju, '支出决算为10.00万元。决算数与预算数基本持平', '支出决算为8.00万元。决算数与预算数基本持平');
     expect(findingsOf(d, 'narrative-direction').map((x) => [x.row, x.severity])).toEqual([['2010602', 'warning']]);
@@ -103,6 +110,20 @@ describe('narrative-lines: 人员经费 “主要包括” against the 基本支
   it('passes a list whose blank line leaves no line with money unnamed, and the corrected list', () => {
     expect(findingsOf(shehui, 'narrative-lines')).toEqual([]); // 邮电费 0.00 named, every line with money named too
     expect(findingsOf(withText(caizhengju, '退休费、个人农业生产补贴', '退休费、奖励金'), 'narrative-lines')).toEqual([]);
+  });
+});
+
+describe('机关运行经费 and vehicle counts in a 决算 (narrative-vs-table, narrative-count)', () => {
+  it('机关运行经费 against the 公用经费合计 of the 基本支出决算表', () => {
+    expect(findingsOf(caizhengju, 'narrative-vs-table').some((x) => x.message.includes('机关运行经费'))).toBe(false);
+    const f = findingsOf(withText(caizhengju, '机关运行经费支出184.65万元', '机关运行经费支出194.65万元'), 'narrative-vs-table');
+    expect(f.some((x) => x.message.includes('194.65') && x.related.some((r) => r.table === 'd6'))).toBe(true);
+  });
+
+  it('共有车辆 n 辆 against the vehicles listed by category', () => {
+    expect(findingsOf(caizhengju, 'narrative-count')).toEqual([]);
+    const f = findingsOf(withText(caizhengju, '其他用车0辆', '其他用车1辆'), 'narrative-count');
+    expect(f.map((x) => x.severity)).toEqual(['error']);
   });
 });
 

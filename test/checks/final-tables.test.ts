@@ -51,6 +51,34 @@ describe('balance (决算): 年初结转和结余 + 本年收入 = 本年支出 
   });
 });
 
+describe('the identities within 决算 tables (row-sum, column-sum, cross-table totals) on a real 决算', () => {
+  it('收入支出决算总表: 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计; 本年支出合计 + 结余分配 + 年末结转和结余 = 总计', () => {
+    expect(findingsOf(caizhengju, 'column-sum')).toEqual([]);
+    const income = findingsOf(setCell(caizhengju, 'd1', '年初结转和结余', 1, '50.14'), 'column-sum');
+    expect(income.some((x) => touches(x, 'd1', '总计') && touches(x, 'd1', '年初结转和结余'))).toBe(true);
+    const expense = findingsOf(setCell(caizhengju, 'd1', '使用非财政拨款结余', 3, '1.00'), 'column-sum');
+    expect(expense.some((x) => x.message.includes('支出总计'))).toBe(true);
+  });
+
+  it('支出决算表: 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出', () => {
+    expect(findingsOf(caizhengju, 'row-sum')).toEqual([]);
+    const f = findingsOf(setCell(caizhengju, 'd3', '2010601', 7, '1.00'), 'row-sum');
+    expect(f.map(at)).toContain('d3|2010601|8');
+    expect(f[0]!.message).toContain('上缴上级支出');
+  });
+
+  it('基本支出 = 人员经费合计 + 公用经费合计 (基本支出决算表 against the 一般公共预算财政拨款支出决算表)', () => {
+    const f = findingsOf(setCell(caizhengju, 'd6', '人员经费合计', 3, '2,162.26'), 'cross-table');
+    expect(f.some((x) => touches(x, 'd6', '人员经费合计') && touches(x, 'd5', '合计'))).toBe(true);
+  });
+
+  it('“三公”经费支出决算表: each stage’s 合计 = its parts', () => {
+    const f = findingsOf(setCell(caizhengju, 'd9', '0.95', 0, '1.95'), 'row-sum');
+    expect(f.map(at)).toEqual(['d9|1.95|1']);
+    expect(f[0]!.message).toContain('预算数');
+  });
+});
+
 describe('cross-table (决算 totals)', () => {
   it('passes both real 决算 as published (their 0.01 differences are 尾差)', () => {
     expect(findingsOf(caizhengju, 'cross-table')).toEqual([]);
