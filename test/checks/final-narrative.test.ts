@@ -85,6 +85,17 @@ describe('narrative-sum (中小企业): contracts won by 中小企业 within the
   });
 });
 
+describe('narrative-sum (中小企业), in the national wording', () => {
+  const shanghai = caizhengju.narrative.flatMap((x) => x.paragraphs).find((x) => x.startsWith('2024年度本部门面向中小企业预留'))!;
+  const national = (sme: string, small: string) => withText(caizhengju, shanghai,
+    `授予中小企业合同金额${sme}万元，占政府采购支出总额的98.09%，其中：授予小微企业合同金额${small}万元。预留给中小企业的合同金额246.47万元。`);
+  it('授予小微企业 is a part of 授予中小企业, both within the 政府采购; a 预留 amount is not added again', () => {
+    expect(fresh(findingsOf(caizhengju, 'narrative-sum'), findingsOf(national('246.47', '100.00'), 'narrative-sum'))).toEqual([]);
+    const f = fresh(findingsOf(caizhengju, 'narrative-sum'), findingsOf(national('246.47', '300.00'), 'narrative-sum'));
+    expect(f.map((x) => [x.expected, x.actual])).toEqual([[246.47, 300]]);
+  });
+});
+
 describe('narrative-purpose: a 科目 described with another 科目’s purpose', () => {
   it('住房公积金 “主要用于：事业单位医疗保险支出” (real)', () => {
     const f = findingsOf(shehui, 'narrative-purpose');

@@ -2,7 +2,7 @@
 // "在面向中小企业预留的项目中，由中小企业中标或成交的…a 万元；在其他政府采购项目中，由中小企业中标或成交的…b
 // 万元" (or "授予中小企业合同金额 a 万元") cannot add up to more than the 政府采购金额 stated before them, and
 // what went to 小微企业 (a part of the 中小企业's) not to more than the 中小企业's. Amounts reserved (预留…预算
-// 金额) are budgets, not contracts, and are left alone.
+// 金额) are budgets, not contracts, and amounts said as a part (其中…, 预留给中小企业的…) are not added again.
 import { fmtIn, isTailOf, unitFactor } from '../lib/amounts.js';
 import { ROUNDING } from '../lib/identity.js';
 import { squash } from '../lib/labels.js';
@@ -32,7 +32,10 @@ function awardedAmounts(p: NarrativeParagraph): Awarded[] {
     const from = Math.max(0, ...[...clause.matchAll(/由|授予/g)].map((m) => m.index!));
     const who = clause.slice(from);
     if (!AWARDED.test(who) || !/中小企业|小微企业/.test(who)) continue;
-    out.push({ p, token: t, small: /小微企业/.test(who) && !/中小企业/.test(who) });
+    const small = /小微企业/.test(who) && !/中小企业/.test(who);
+    // "其中…" and "预留给中小企业的…" (not said as won by them) are parts of what the 中小企业 won.
+    if (!small && /其中|预留/.test(who)) continue;
+    out.push({ p, token: t, small });
   }
   return out;
 }
