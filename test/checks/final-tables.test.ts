@@ -41,6 +41,14 @@ describe('balance (决算): 年初结转和结余 + 本年收入 = 本年支出 
     expect(touches(f[0]!, 'd4', '总计')).toBe(true);
   });
 
+  it('a fund column printing no 总计: its 本年支出合计 + 年末结转和结余', () => {
+    const blank = setCell(caizhengju, 'd4', '总计2,961.68', 4, '');
+    expect(findingsOf(blank, 'balance')).toEqual([]);
+    const f = findingsOf(setCell(blank, 'd4', '一、一般公共预算财政拨款21.63', 1, '25.63'), 'balance');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('本年支出合计与结转结余之和');
+  });
+
   it('per row of a 政府性基金 table printing the four columns', () => {
     expect(findingsOf(withFundTable(caizhengju, FUND_ROWS), 'balance')).toEqual([]);
     const rows = structuredClone(FUND_ROWS);

@@ -3,7 +3,7 @@
 // per fund of a two-sided 财政拨款收入支出决算总表, whose income side lists each fund's 本年收入 and its 年初
 // line while the expense side prints each fund as a column: the fund's 总计 there = its 本年收入 + its 年初
 // 结转和结余. A fund whose 年初 line is not printed apart is checked only when no carry-over is printed at all.
-import { checkBalance, checkSum, type Operand } from '../lib/identity.js';
+import { checkBalance, type Operand } from '../lib/identity.js';
 import { operand } from '../lib/ops.js';
 import { summaryIndex, itemOf, type SummarySide } from '../lib/summary.js';
 import type { TableView } from '../lib/view.js';
@@ -41,30 +41,41 @@ function carryLine(v: TableView, s: SummarySide, concept: string): number | null
   return null;
 }
 
+/** The expense side of a fund's column: its 总计 where printed, else 本年支出合计 + the carry lines (年末, 结余分配). */
+function spentSide(v: TableView, s: SummarySide, col: number): Operand[] | null {
+  if (s.grand !== null && !v.isBlank(s.grand, col)) {
+    const grand = operand(v, s.grand, col);
+    return grand ? [grand] : null;
+  }
+  const rows = [s.subtotal, ...s.carry.map((g) => g.head)].filter((r): r is number => r !== null);
+  const ops = rows.map((r) => operand(v, r, col));
+  return rows.length && ops.every((o) => o) ? (ops as Operand[]) : null;
+}
+
 function fundBalances(v: TableView): Draft[] {
   const out: Draft[] = [];
   const { income, expense } = summaryIndex(v);
-  if (!income || !expense || income.subtotal === null || expense.grand === null) return out;
+  if (!income || !expense || income.subtotal === null || (expense.grand === null && expense.subtotal === null)) return out;
   for (const [concept, name] of FUNDS) {
     const col = expense.panels.map((p) => v.column(concept, { panel: p })).find((c) => c !== null) ?? null;
     const item = itemOf(v, income, concept);
     const inCol = item ? v.totalColumn(item.panel) : null;
     if (col === null || !item || inCol === null) continue;
-    const grand = operand(v, expense.grand, col);
     const got = operand(v, item.r, inCol);
-    if (!grand || !got) continue;
-    const parts: Operand[] = [got];
+    const spent = spentSide(v, expense, col);
+    if (!got || !spent) continue;
+    const left: Operand[] = [got];
     const line = carryLine(v, income, concept);
     if (line !== null) {
       const carry = operand(v, line, inCol);
       if (!carry) continue;
-      parts.push(carry);
+      left.push(carry);
     } else if (income.carry.some((g) => (v.fen(g.head, inCol) ?? 0) !== 0)) continue; // carried money not split by fund
-    if (v.isBlank(expense.grand, col) && parts.every((o) => o.value === 0)) continue;
-    const d = checkSum({
-      rule: 'balance', total: grand, parts,
-      subject: () => `${v.title} ${name}：支出总计 ${v.colName(col)}`,
-      relation: () => (parts.length > 1 ? `该资金本年收入与年初结转和结余之和` : '该资金本年收入'),
+    if ([...left, ...spent].every((o) => o.value === 0)) continue;
+    const d = checkBalance({
+      rule: 'balance', left, right: spent,
+      subject: () => `${v.title} ${name}：该资金本年收入${left.length > 1 ? '与年初结转和结余之和' : ''}`,
+      relation: () => (spent.length > 1 ? `${v.colName(col)}栏本年支出合计与结转结余之和` : `支出总计 ${v.colName(col)}`),
     });
     if (d) out.push(d);
   }
