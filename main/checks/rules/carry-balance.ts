@@ -5,7 +5,7 @@
 // 结转和结余. A fund whose 年初 line is not printed apart is checked only when no carry-over is printed at all.
 import { checkBalance, type Operand } from '../lib/identity.js';
 import { operand } from '../lib/ops.js';
-import { summaryIndex, itemOf, type SummarySide } from '../lib/summary.js';
+import { fundCarryLine, itemOf, summaryIndex, type SummarySide } from '../lib/summary.js';
 import type { TableView } from '../lib/view.js';
 import type { Draft, Rule } from '../types.js';
 
@@ -32,15 +32,6 @@ function rowBalances(v: TableView): Draft[] {
   return out;
 }
 
-/** The income side's 年初 line of a fund (after 本年收入合计, before 总计), or null when not printed apart. */
-function carryLine(v: TableView, s: SummarySide, concept: string): number | null {
-  const end = s.grand ?? v.rowCount;
-  for (let r = (s.subtotal ?? end) + 1; r < end; r++) {
-    if (v.entriesAt(r).some((e) => s.panels.includes(e.panel) && e.concept === concept)) return r;
-  }
-  return null;
-}
-
 /** The expense side of a fund's column: its 总计 where printed, else 本年支出合计 + the carry lines (年末, 结余分配). */
 function spentSide(v: TableView, s: SummarySide, col: number): Operand[] | null {
   if (s.grand !== null && !v.isBlank(s.grand, col)) {
@@ -65,7 +56,7 @@ function fundBalances(v: TableView): Draft[] {
     const spent = spentSide(v, expense, col);
     if (!got || !spent) continue;
     const left: Operand[] = [got];
-    const line = carryLine(v, income, concept);
+    const line = fundCarryLine(v, income, concept);
     if (line !== null) {
       const carry = operand(v, line, inCol);
       if (!carry) continue;

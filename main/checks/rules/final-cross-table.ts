@@ -8,6 +8,7 @@
 import { operandOf, printsNothing, sideItem, sideOf, sideTotal, tableTotal, type Cell } from '../lib/facts.js';
 import { checkBalance, checkEqual, missing, type Operand } from '../lib/identity.js';
 import { isFinal, tableOf, type Role } from '../lib/keys.js';
+import { fundCarryLine } from '../lib/summary.js';
 import type { TableView } from '../lib/view.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
 
@@ -27,14 +28,9 @@ function fundFigure(v: TableView | null, concepts: string[]): Operand | null {
 /** The income side's 年初 line of a fund in a 财政拨款 总表 (after 本年收入合计). */
 function carryInLine(v: TableView, concept: string): Cell | null {
   const s = sideOf(v, 'income');
-  if (!s || s.subtotal === null) return null;
-  const end = s.grand ?? v.rowCount;
-  for (let r = s.subtotal + 1; r < end; r++) {
-    const e = v.entriesAt(r).find((x) => s.panels.includes(x.panel) && x.concept === concept);
-    const c = e ? v.totalColumn(e.panel) : null;
-    if (c !== null) return { view: v, r, c };
-  }
-  return null;
+  const r = s && s.subtotal !== null ? fundCarryLine(v, s, concept) : null;
+  const c = r === null ? null : v.totalColumn(s!.panels.find((p) => v.entriesAt(r).some((e) => e.panel === p && e.concept === concept)) ?? s!.panels[0]!);
+  return r === null || c === null ? null : { view: v, r, c };
 }
 
 /** A cell of the expense side's line (subtotal, or a carry line of a concept) in a fund's column. */

@@ -5,12 +5,11 @@
 // and the comparison said of them (决算数大于/小于/等于/与…持平 (年初/全年)预算数).
 import type { CellRef } from '../../../model/types.js';
 import type { CheckContext } from '../../types.js';
-import { CONCEPTS } from './concepts.js';
+import { CONCEPTS, GAP_RE } from './concepts.js';
 import { bestMatch, narrativeCell, paragraphItem, type ConceptRef, type NarrativeParagraph } from './index.js';
 import type { ResolvedItem } from './items.js';
 import { dynamicConcepts } from './targets.js';
 import type { Token } from './text.js';
-import { GAP_RE } from './concepts.js';
 
 export type ExecStage = 'initial' | 'full' | 'budget' | 'actual';
 
