@@ -6,7 +6,7 @@
 import type { CellRef } from '../../../model/types.js';
 import type { CheckContext } from '../../types.js';
 import { CONCEPTS, GAP_RE } from './concepts.js';
-import { bestMatch, narrativeCell, paragraphItem, type ConceptRef, type NarrativeParagraph } from './index.js';
+import { bestMatch, narrativeCell, paragraphItem, type ConceptRef, type DynamicConcept, type NarrativeParagraph } from './index.js';
 import type { ResolvedItem } from './items.js';
 import { dynamicConcepts } from './targets.js';
 import type { Token } from './text.js';
@@ -59,13 +59,13 @@ function comparisons(text: string): (Comparison & { at: number })[] {
 }
 
 /** The subject named in a window before a figure (its stage words taken off), if the rest is filler. */
-function subjectIn(window: string, ctx: CheckContext): ConceptRef | null {
+function subjectIn(window: string, dynamics: DynamicConcept[]): ConceptRef | null {
   const stripped = window.replace(/(?:(?:年初|全年|调整后?的?)?预算|(?:支出)?决算)(?:数)?(?:为|是)?[:：]?\s*$/, '');
-  const m = bestMatch(stripped, CONCEPTS, dynamicConcepts(ctx));
+  const m = bestMatch(stripped, CONCEPTS, dynamics);
   return m && GAP_RE.test(stripped.slice(m.end).replace(/^[\s，,、]+/, '')) ? m.concept : null;
 }
 
-function paragraphExecutions(ctx: CheckContext, p: NarrativeParagraph): Execution[] {
+function paragraphExecutions(dynamics: DynamicConcept[], p: NarrativeParagraph): Execution[] {
   const out: Execution[] = [];
   const whole = paragraphItem(p);
   let prevEnd = 0;
@@ -81,7 +81,7 @@ function paragraphExecutions(ctx: CheckContext, p: NarrativeParagraph): Executio
     if (t.kind !== 'amount' || t.bound) continue;
     const stage = STAGES.find(([, re]) => re.test(window))?.[0];
     if (!stage) continue;
-    const named = subjectIn(window, ctx);
+    const named = subjectIn(window, dynamics);
     const last = current?.figures[current.figures.length - 1];
     const subject = named ?? last?.subject ?? whole?.concept ?? null;
     const item = named ? null : (last?.item ?? whole?.item ?? null);
@@ -98,7 +98,7 @@ function paragraphExecutions(ctx: CheckContext, p: NarrativeParagraph): Executio
   for (const c of comparisons(p.text)) {
     const before = out.filter((e) => e.figures[0]!.token.start < c.at);
     const clause = p.text.slice(0, c.at).replace(/^[^]*[，,。；;：:]/, '').replace(/^\s*(?:19|20)\d{2}\s*年度?/, '');
-    const named = clause ? subjectIn(clause, ctx) : null;
+    const named = clause ? subjectIn(clause, dynamics) : null;
     const target = (named && [...before].reverse().find((e) => e.figures[0]!.subject?.id === named.id)) || before[before.length - 1];
     if (target && !target.comparison) target.comparison = { text: c.text, relation: c.relation, against: c.against };
   }
@@ -112,8 +112,9 @@ export function executions(ctx: CheckContext): Execution[] {
   const hit = memo.get(ctx.narrative);
   if (hit) return hit;
   const out: Execution[] = [];
+  const dynamics = dynamicConcepts(ctx);
   for (const p of ctx.narrative.paragraphs) {
-    const own = paragraphExecutions(ctx, p);
+    const own = paragraphExecutions(dynamics, p);
     const prev = out[out.length - 1];
     if (!own.length && prev && !prev.comparison && prev.p.section === p.section) {
       const c = comparisons(p.text)[0];
