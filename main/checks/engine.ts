@@ -9,6 +9,8 @@ import { buildNarrativeIndex, type DynamicConcept, type NarrativeIndex } from '.
 import { itemResolver, type Resolver } from './lib/narrative/items.js';
 import { dynamicConcepts } from './lib/narrative/targets.js';
 import { TableView } from './lib/view.js';
+import { ROUNDING } from './lib/identity.js';
+import { isSameYearBudget } from './lib/kinds.js';
 import type { CheckContext, CheckOptions, Draft, Rule, Term } from './types.js';
 
 /**
@@ -59,6 +61,7 @@ export function createContext(doc: BudgetDocument, options: CheckOptions = {}): 
     narrative: { paragraphs: [], all: [] },
     catalog: defaultCatalog,
     previous: options.previousYear && options.previousYear.year < doc.year ? createContext(options.previousYear) : null,
+    budget: options.budget && isSameYearBudget(doc, options.budget) ? createContext(options.budget) : null,
   };
   ctx.narrative = narrativeIndex(doc, dynamicConcepts(ctx), itemResolver(ctx), codeSignature(ctx));
   return ctx;
@@ -94,10 +97,10 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Move the blame of each identity to the term that fails the most identities (ties keep the default). */
 function weighEvidence(drafts: Draft[]): Draft[] {
   const counts = new Map<string, number>();
-  // Only table identities weigh: a narrative statement repeated (a heading and its body) does not make the
-  // table cell it quotes look wrong.
+  // Only table identities that fail weigh: a narrative statement repeated (a heading and its body) does not
+  // make the table cell it quotes look wrong, nor does a 尾差 (a figure rounded, not wrong).
   for (const d of drafts) {
-    if (!d.terms || d.cell.table === 'narrative') continue;
+    if (!d.terms || d.cell.table === 'narrative' || d.rule === ROUNDING) continue;
     for (const k of new Set(d.terms.map((t) => cellKey(t.ref)))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return drafts.map((d) => {

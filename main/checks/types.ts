@@ -61,6 +61,8 @@ export interface CheckContext {
   family: string | null;
   /** Last year's submission of the same department from the archive, prepared the same way (or null). */
   previous: CheckContext | null;
+  /** For a 决算: the 预算 of the same department, scope and year from the archive, prepared the same way (or null). */
+  budget: CheckContext | null;
 }
 
 /** What the archive knows beyond the document itself. */

@@ -111,3 +111,40 @@ export function checkAtLeast(rule: string, a: Operand, b: Operand, subject: Text
     diff,
   };
 }
+
+export interface BalanceIdentity {
+  rule: string;
+  /** One side (年初结转和结余 + 本年收入) … */
+  left: Operand[];
+  /** … equals the other (本年支出 + 年末结转和结余); the first cell here is blamed by default. */
+  right: Operand[];
+  subject: Text;
+  relation: Text;
+  severity?: Severity;
+}
+
+/** Σ left = Σ right, each side a sum of printed cells (no side is one printed total). */
+export function checkBalance(id: BalanceIdentity): Draft | null {
+  const l = sum(id.left.map((o) => o.value));
+  const r = sum(id.right.map((o) => o.value));
+  const diff = l - r;
+  const all = [...id.left, ...id.right];
+  const blame = id.right[0];
+  if (!blame || diff === 0 || Math.abs(diff) <= roundingBand(all.map((o) => o.step))) return null;
+  const tail = isTailOf(diff, all.map((o) => o.step)) && id.severity === undefined;
+  const units = mixed(all);
+  const f = blame.factor;
+  return {
+    rule: tail ? ROUNDING : id.rule,
+    severity: tail ? 'warning' : (id.severity ?? 'error'),
+    cell: blame.ref,
+    related: all.filter((o) => o !== blame).map((o) => o.ref),
+    expected: blame.value + diff,
+    actual: blame.value,
+    factor: f,
+    message: `${text(id.subject)} ${show(l, f, units)} ≠ ${text(id.relation)} ${show(r, f, units)}${diffNote(diff, f, tail)}`,
+    page: blame.page ?? null,
+    terms: [...id.left.map((o) => term(o, 1)), ...id.right.map((o) => term(o, -1))],
+    diff,
+  };
+}

@@ -78,6 +78,14 @@ export function generalColumn(view: TableView): number | null {
   return view.column('general') ?? view.totalColumn(0);
 }
 
+/** Where a vertical table prints 预算数 and 决算数 side by side: the column of a stage (一般公共预算, else 合计). */
+function stagedColumn(view: TableView, stage: string | null): number | null {
+  const amounts = view.columns.filter((m) => m.role === 'amount');
+  if (stage === null || new Set(amounts.map((m) => m.stage).filter(Boolean)).size < 2) return null;
+  const at = amounts.filter((m) => m.stage === stage);
+  return (at.find((m) => m.concept === 'general') ?? at.find((m) => m.concept === 'total') ?? at[0])?.index ?? null;
+}
+
 /**
  * The cell that states a 三公 concept ('sangong', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleRunning',
  * 'reception', 'meeting', 'training', 'adminCost', 'total'), in the 一般公共预算 money where funds are
@@ -85,7 +93,7 @@ export function generalColumn(view: TableView): number | null {
  */
 export function sangongCell(view: TableView, concept: string, stage: string | null = null): { r: number; c: number } | null {
   if (isVertical(view)) {
-    const c = generalColumn(view);
+    const c = stagedColumn(view, stage) ?? generalColumn(view);
     if (c === null) return null;
     const rows = sangongRows(view);
     if (concept === 'sangong') {

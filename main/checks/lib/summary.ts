@@ -159,6 +159,15 @@ export function printedTotalColumn(view: TableView, side: SummarySide, r: number
   return own;
 }
 
+/** The carry-over line of a fund (its concept) printed apart after a side's 本年 total (年初 … 一般公共预算财政拨款), or null. */
+export function fundCarryLine(view: TableView, side: SummarySide, concept: string): number | null {
+  const end = side.grand ?? view.rowCount;
+  for (let r = (side.subtotal ?? end) + 1; r < end; r++) {
+    if (view.entriesAt(r).some((e) => side.panels.includes(e.panel) && e.concept === concept)) return r;
+  }
+  return null;
+}
+
 /** Value of a carry group in a column: the head line when printed, else the sum of its sub-lines. */
 export function carryValue(view: TableView, g: CarryGroup, c: number): number {
   const head = view.fen(g.head, c) ?? 0;

@@ -7,6 +7,7 @@ import { ROUNDING } from '../lib/identity.js';
 import { squash } from '../lib/labels.js';
 import { CONCEPTS, TOTAL_CONCEPTS } from '../lib/narrative/concepts.js';
 import { quoteOf, statedLevels, type Fact, type NarrativeParagraph } from '../lib/narrative/index.js';
+import { executions, figureOf } from '../lib/narrative/execution.js';
 import { conceptTargets } from '../lib/narrative/targets.js';
 import { percentAgreement, statedFen } from '../lib/narrative/values.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
@@ -60,27 +61,30 @@ function draft(p: NarrativeParagraph, f: Fact, computed: number, message: string
   };
 }
 
-/** "年初预算为 a 万元，（全年预算为 b 万元，）支出决算为 c 万元，完成年初预算的 x%": x = c / a (or / b). */
-function completion(p: NarrativeParagraph, f: Fact, head: string): Draft | null {
-  const sentence = p.sentences[f.token.sentence];
-  if (!sentence) return null;
-  const amounts = p.tokens.filter((t) => t.kind === 'amount' && t.sentence === f.token.sentence && t.end <= f.token.start);
-  const said = (re: RegExp) => amounts.find((t) => re.test(p.text.slice(Math.max(sentence.start, t.start - 10), t.start)));
-  const full = /全年|调整/.test(p.text.slice(f.token.start - 12, f.token.start));
-  const base = said(full ? /(?:全年|调整后?)预算(?:数)?[为是:：]?\s*$/ : /年初预算(?:数)?[为是:：]?\s*$/);
-  const actual = said(/决算(?:数)?[为是:：]?\s*$/);
-  if (!base || !actual) return null;
-  const b = statedFen(base);
+/**
+ * "年初预算为 a 万元，（全年预算为 b 万元，）支出决算为 c 万元，完成年初预算的 x%": x = c / a (or / b), both taken
+ * from the statement the rate closes (a part's "决算为 0.00 万元，完成预算的 0%" states no budget of its own).
+ */
+function completion(ctx: CheckContext, p: NarrativeParagraph, f: Fact, head: string): Draft | null {
+  const e = executions(ctx).filter((x) => x.p === p && x.figures[0]!.token.start < f.token.start).pop();
+  const actual = e ? figureOf(e, 'actual') : null;
+  if (!e || !actual || actual.token.start > f.token.start) return null;
+  const said = p.text.slice(Math.max(0, f.token.start - 12), f.token.start);
+  const full = /全年|调整/.test(said);
+  const base = full ? (figureOf(e, 'full') ?? figureOf(e, 'budget')) : /年初/.test(said) ? figureOf(e, 'initial') : (figureOf(e, 'initial') ?? figureOf(e, 'budget') ?? figureOf(e, 'full'));
+  if (!base) return null;
+  const b = statedFen(base.token);
+  const kind = base.stage === 'full' ? '全年' : base.stage === 'initial' ? '年初' : '';
   if (b === 0) {
-    if (statedFen(actual) === 0) return null;
+    if (statedFen(actual.token) === 0) return null;
     return {
-      rule: 'narrative-percent', severity: 'warning', cell: f.cell, related: [], expected: null, actual: Math.round(f.token.value * 100), percent: true,
-      message: `${head}${full ? '全年' : '年初'}预算为 ${base.text}，无法计算“完成预算的 ${f.token.text}”`,
+      rule: 'narrative-percent', severity: 'warning', cell: f.cell, related: [base.cell, actual.cell], expected: null, actual: Math.round(f.token.value * 100), percent: true,
+      message: `${head}${kind}预算为 ${base.token.text}，无法计算“完成预算的 ${f.token.text}”`,
       page: p.page, paragraph: { heading: p.heading, index: p.index, quote: quoteOf(p, f.token) },
     };
   }
-  const computed = (statedFen(actual) / b) * 100;
-  return draft(p, f, computed, `${head}${actual.text} / ${base.text} = ${pct(computed)}，文中“完成预算的 ${f.token.text}”`, [], 'warning');
+  const computed = (statedFen(actual.token) / b) * 100;
+  return draft(p, f, computed, `${head}${actual.token.text} / ${base.token.text} = ${pct(computed)}，文中“完成预算的 ${f.token.text}”`, [base.cell, actual.cell], 'warning');
 }
 
 export const narrativePercent: Rule = {
@@ -119,7 +123,7 @@ export const narrativePercent: Rule = {
           const wrongBase = percentAgreement(f.token, (amount / level.fen) * 100) === 'same';
           d = draft(p, f, computed, `${head}${a.change < 0 ? '减少' : '增加'} ${a.token.text}，上年为 ${yuan(last)}万元，变动幅度应为 ${pct(computed)}，文中为 ${f.token.text}${wrongBase ? '（系以本年数为基数计算）' : ''}`, [a.cell], 'warning');
         } else if (f.percent === 'completion') {
-          d = completion(p, f, head);
+          d = completion(ctx, p, f, head);
         } else if (f.percent === 'rate' && !a) {
           const pair = statedLevels(p, f);
           if (!pair) continue;

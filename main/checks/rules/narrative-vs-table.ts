@@ -11,7 +11,7 @@ import { conceptTargets, procurementAmountColumn, type Candidate } from '../lib/
 import { agreement, statedFen } from '../lib/narrative/values.js';
 import type { CheckContext, Draft, Rule } from '../types.js';
 
-function contradiction(p: NarrativeParagraph, f: Fact, candidates: Candidate[], tail: boolean): Draft {
+export function contradiction(p: NarrativeParagraph, f: Fact, candidates: Candidate[], tail: boolean): Draft {
   const stated = statedFen(f.token);
   const first = candidates[0]!;
   const others = candidates.slice(1).filter((c) => c.value !== first.value);

@@ -81,13 +81,13 @@ export function quoteOf(p: NarrativeParagraph, token: Token | null): string {
   return (s ? s.text : p.text).trim();
 }
 
-interface Match {
+export interface Match {
   concept: ConceptRef;
   start: number;
   end: number;
 }
 
-function bestMatch(window: string, statics: Concept[], dynamics: DynamicConcept[]): Match | null {
+export function bestMatch(window: string, statics: Concept[], dynamics: DynamicConcept[]): Match | null {
   const all: Match[] = [];
   const consider = (concept: ConceptRef, pattern: RegExp): void => {
     pattern.lastIndex = 0;
@@ -116,7 +116,7 @@ function itemBefore(p: NarrativeParagraph, windowStart: number, at: number): { c
 }
 
 /** The paragraph speaks of one 科目 (it opens with its mention): amounts without words of their own are its. */
-function paragraphItem(p: NarrativeParagraph): { concept: ConceptRef; item: ResolvedItem } | null {
+export function paragraphItem(p: NarrativeParagraph): { concept: ConceptRef; item: ResolvedItem } | null {
   const first = p.items[0];
   if (!first?.item || first.mention.start > 12) return null;
   return { concept: { id: `item:${first.item.code}`, label: `“${first.mention.text}”`, severity: 'error' }, item: first.item };
@@ -205,14 +205,15 @@ function otherPeriod(p: NarrativeParagraph, t: Token, year: number): boolean {
 
 /**
  * Lines a layout wrapped ("…一般公共预算收入801.39" / "万元，基金预算收入…") belong to one paragraph:
- * join a line that stops mid-sentence with the next unless the next starts a numbered item.
+ * join a line that stops mid-sentence (or on a colon) with the next unless the next starts a numbered item.
  */
 export function continues(prev: string, next: string): boolean {
   const a = prev.trimEnd();
   const b = next.trimStart();
   if (a === '' || b === '') return false;
   if (/[\d.]$/.test(a) && /^(?:\d+(?:\.\d+)?\s*(?:亿元|万元|元|%|％)|亿元|万元|元|%|％|\.\d)/.test(b)) return true;
-  if (a.length < 30 || /[。；;：:！!？?)）」”"]$/.test(a)) return false;
+  // A line ending on a colon ("…（项）。主要用于：") goes on with what it introduces, unless that is a numbered list.
+  if (a.length < 30 || /[。；;！!？?)）」”"]$/.test(a)) return false;
   return !/^(?:[（(]?[一二三四五六七八九十]+[)）]?[、.．]|[（(]\d+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分|注[:：])/.test(b);
 }
 
