@@ -40,8 +40,13 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+export interface OpenPdfOptions {
+  /** Decode images at any size (scanned pages are read from them by OCR). */
+  decodeImages?: boolean;
+}
+
 /** Opens a document; the caller must `destroy()` it. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions = {}): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw unusableInput('文件为空', 'the file is empty');
   if (!looksLikePdf(bytes)) {
     throw unusableInput('不是 PDF 文件（缺少 %PDF- 文件头）', 'not a PDF file (no %PDF- header)');
@@ -59,6 +64,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     useWorkerFetch: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Decoded pixels, not ImageBitmaps: there is no canvas in Node.
+    ...(options.decodeImages ? { maxImageSize: -1, isOffscreenCanvasSupported: false } : {}),
   });
   try {
     const doc = await task.promise;
