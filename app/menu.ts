@@ -12,6 +12,7 @@ export function buildMenu(win: () => BrowserWindow | undefined, about: () => voi
         { type: 'separator' },
         { label: '导出 Excel（含审核意见）…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: '导出 Excel（仅九张表）…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-plain') },
+        { label: '打印预览本表…', accelerator: 'CmdOrCtrl+P', click: send('print-table') },
         { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],
@@ -20,6 +21,15 @@ export function buildMenu(win: () => BrowserWindow | undefined, about: () => voi
       label: '编辑',
       submenu: [
         { label: '撤销修改', accelerator: 'CmdOrCtrl+Z', click: send('undo-correction') },
+        { label: '重做修改', accelerator: 'CmdOrCtrl+Y', click: send('redo-correction') },
+        { type: 'separator' },
+        { label: '确认问题', accelerator: 'Alt+C', click: send('confirm-finding') },
+        { label: '排除问题', accelerator: 'Alt+X', click: send('dismiss-finding') },
+        { label: '重新打开问题', accelerator: 'Alt+O', click: send('reopen-finding') },
+        { type: 'separator' },
+        { label: '在表格中查找…', accelerator: 'CmdOrCtrl+F', click: send('search') },
+        { label: '查找下一个', accelerator: 'F3', click: send('search-next') },
+        { label: '查找上一个', accelerator: 'Shift+F3', click: send('search-previous') },
         { type: 'separator' },
         { label: '剪切', role: 'cut' },
         { label: '复制', role: 'copy' },
@@ -40,7 +50,7 @@ export function buildMenu(win: () => BrowserWindow | undefined, about: () => voi
         { label: '全屏', role: 'togglefullscreen' },
       ],
     },
-    { label: '帮助', submenu: [{ label: '关于部门预算审核工作台', click: about }] },
+    { label: '帮助', submenu: [{ label: '快捷键', accelerator: 'F1', click: send('shortcuts') }, { label: '关于部门预算审核工作台', click: about }] },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -8,9 +8,9 @@ import { createApi } from '../main/api/index.js';
 import { exportWorkbook } from '../main/export/index.js';
 import { runChecks } from '../main/checks/index.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -3,6 +3,8 @@
 // 1. PDF reading: per file and in total, pages/s of our reader and of bare pdfjs (getTextContent +
 //    getOperatorList of every page, the same work pdfjs does for us) in the same run, and their ratio.
 // 2. The review path: opening a submission, a correction re-checked, the Excel export (a 40-row one too).
+// 3. The archive as it grows to 10,000 submissions: the overview's page, a search, opening a submission.
+// `npm run bench -- --archive` runs only the third part.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,10 +13,13 @@ import { openPdf } from '../main/readers/pdf/load.js';
 import { readDisclosure } from '../main/readers/index.js';
 import { toErrorData } from '../main/model/errors.js';
 import { benchReview } from './bench-review.js';
+import { benchArchive } from './bench-archive.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, '..', 'shared', 'corpus');
-const folders = (process.argv.length > 2 ? process.argv.slice(2) : [path.join(corpus, 'real', 'docs'), path.join(corpus, 'docs')])
+const archiveOnly = process.argv.includes('--archive');
+const args = process.argv.slice(2).filter((a) => a !== '--archive');
+const folders = (args.length ? args : [path.join(corpus, 'real', 'docs'), path.join(corpus, 'docs')])
   .map((f) => path.resolve(f))
   .filter((f) => fs.existsSync(f));
 
@@ -71,10 +76,13 @@ async function benchPdf(files: string[]): Promise<void> {
 }
 
 const entries = folders.flatMap((folder) => fs.readdirSync(folder).sort().map((f) => path.join(folder, f)));
-for (const folder of folders) {
+for (const folder of archiveOnly ? [] : folders) {
   console.log(`\n# ${path.relative(root, folder)}`);
   await benchPdf(entries.filter((f) => path.dirname(f) === folder && /\.pdf$/i.test(f) && !/\.scan\./.test(f)));
 }
 // The review path on one document per format (the originals, not their mutants).
 const originals = entries.filter((f) => /^[^-.]+\.(word\.docx|excel\.xlsx|word\.pdf)$/.test(path.basename(f))).slice(0, 3);
-await benchReview(originals.length ? originals : entries.filter((f) => /\.(docx|xlsx)$/.test(f)).slice(0, 2));
+if (!archiveOnly) await benchReview(originals.length ? originals : entries.filter((f) => /\.(docx|xlsx)$/.test(f)).slice(0, 2));
+// The archive is grown from the project's own Hebei fixtures (a clone has them; the shared corpus may be absent).
+const fixtures = path.join(root, 'test', 'fixtures', 'docs');
+await benchArchive(['seed000.word.docx', 'seed001.excel.xlsx', 'seed002.excel.xlsx', 'seed001.excel.pdf'].map((f) => path.join(fixtures, f)).filter((f) => fs.existsSync(f)));

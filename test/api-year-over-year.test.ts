@@ -1,24 +1,10 @@
 // The archive gives the checks their context: last year's submission of the same department. Whichever
 // year arrives first, the later year's 比上年 statements end up compared with the earlier year's tables.
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createApi } from '../main/api/index.js';
-import { exportWorkbook } from '../main/export/index.js';
-import { truthDoc, withCell } from './checks/helpers.js';
+import { lastYearWorkbook } from './helpers/last-year.js';
 import { fixture, tempDir } from './helpers/paths.js';
-
-/** seed000 (2023) says its budget fell by 117.26 on 2022; this 2022 file puts 2022 at 1800.00 (a fall of 111.95). */
-async function lastYearWorkbook(dir: string): Promise<string> {
-  let prev = structuredClone(truthDoc('seed000'));
-  prev.year = 2022;
-  for (const [key, row, lane] of [['t1', '32', 2], ['t1', '34', 2], ['t1', '32', 4], ['t1', '34', 4], ['t2', '1', 3], ['t2', '1', 4], ['t3', '1', 3]] as const) {
-    prev = withCell(prev, key, row, lane, '1800.00');
-  }
-  const file = path.join(dir, 'seed000-2022.xlsx');
-  fs.writeFileSync(file, await exportWorkbook({ document: prev, corrections: [], findings: [], plain: true }));
-  return file;
-}
 
 describe('year-over-year through the archive', () => {
   for (const order of ['last year first', 'this year first'] as const) {

@@ -211,22 +211,24 @@ describe('export: corrections and findings', () => {
     expect(noteText(c1)).toContain('修改原因：与支出总表基本支出不符');
     expect(noteText(c2)).toContain('原值：（空）');
 
-    // 审核意见: one row per finding, table order then severity, with rule, 序号, 栏次, status.
+    // 审核意见: one row per finding, table order then severity; places, rules, statuses in the shared words, no ids.
     const fs = wb.getWorksheet(FINDINGS_SHEET)!;
     const header = (fs.getRow(3).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['报表', '序号', '栏次', '规则', '严重程度', '问题说明', '处理状态']));
+    expect(header).toEqual(expect.arrayContaining(['报表', '位置', '类别', '规则', '严重程度', '问题说明', '关联单元格', '处理状态']));
+    expect(header).not.toContain('规则编号');
     const col = (name: string): number => header.indexOf(name) + 1;
     const listed = [4, 5, 6].map((r) => fs.getRow(r));
     expect(listed.map((r) => cellText(r.getCell(col('报表'))))).toEqual(['一般公共预算财政拨款支出表', '财政拨款“三公”经费支出表', '全文']);
-    expect(cellText(listed[0]!.getCell(col('序号')))).toBe(corrections[0]!.row);
-    expect(cellText(listed[0]!.getCell(col('栏次')))).toBe('3');
-    expect(cellText(listed[0]!.getCell(col('规则')))).toBe('行合计');
-    expect(cellText(listed[0]!.getCell(col('规则编号')))).toBe('row-sum');
+    expect(cellText(listed[0]!.getCell(col('位置')))).toBe('2010301 行政运行 · 合计');
+    expect(cellText(listed[0]!.getCell(col('规则')))).toBe('行内合计');
+    expect(cellText(listed[0]!.getCell(col('类别')))).toBe('表内勾稽');
+    expect(cellText(listed[1]!.getCell(col('规则')))).toBe('表间勾稽');
     expect(listed.map((r) => cellText(r.getCell(col('严重程度'))))).toEqual(['错误', '警告', '提示']);
     expect(listed.map((r) => cellText(r.getCell(col('处理状态'))))).toEqual(['待处理', '已确认', '已排除']);
     expect(cellText(listed[1]!.getCell(col('审核人意见')))).toBe('已与单位核实');
-    expect(cellText(listed[0]!.getCell(col('关联单元格')))).toBe(`序号${corrections[0]!.row} 第4栏`);
+    expect(cellText(listed[0]!.getCell(col('关联单元格')))).toBe('本表 2010301 行政运行 基本支出');
     expect(cellText(listed[0]!.getCell(col('问题说明')))).toContain('行政运行');
+    for (const r of listed) for (const c of (r.values as unknown[]).slice(1)) expect(String(c ?? '')).not.toMatch(/\b[td]\d\b|row-sum|cross-table|completeness/);
     expect(fs.getRow(2).values).toContain('导出时间：2024-05-02 08:00');
 
     // 修改记录: every correction, the undone one marked as such.

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AppError, toErrorData } from '../model/errors.js';
 import {
-  attachedFilesBySubmission, deleteSubmission, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, sourceBytes, submissionCounts,
+  attachedFilesBySubmission, carryDecisions, deleteSubmission, previousVersionId, findSubmissionBySha, getSubmissionRow, insertSubmission, listAttachedFiles, listSubmissionRows, setFindingsStamp, sourceBytes, submissionCounts,
   type ArchiveDb, type StoredSubmissionRow, type SubmissionCounts,
 } from '../store/index.js';
 import type { ApiContext } from './index.js';
 import { joinFile, planImport } from './joining.js';
 import { readFileBytes } from './reading.js';
-import { archiveContext, dependentsOf, refreshFindings } from './documents.js';
+import { archiveContext, dependentsOf, refreshFindings, storedDocument } from './documents.js';
+import { CHECKS_STAMP } from '../checks/index.js';
 import { readDisclosure } from '../readers/index.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
@@ -55,6 +56,10 @@ function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument):
   doc.findings = runChecks(doc, archiveContext(db, doc));
   const { id } = db.transaction(() => {
     const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+    setFindingsStamp(db, stored.id, CHECKS_STAMP);
+    // A resubmission starts from the previous version's decisions and comments (the re-review).
+    const previous = stored.version > 1 ? previousVersionId(db, stored.id) : undefined;
+    if (previous !== undefined) carryDecisions(db, previous, stored.id);
     // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
     for (const other of dependentsOf(db, doc)) if (other !== stored.id) refreshFindings(db, other);
     return stored;
@@ -114,13 +119,17 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   return results;
 }
 
-export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionApi, 'submission.get'> {
+export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.overview'> & Omit<SubmissionApi, 'submission.get' | 'submission.compare'> {
   return {
-    'archive.list': async ({ query }) => {
+    'archive.list': async ({ query, offset, limit }) => {
       const db = ctx.db();
-      const counts = submissionCounts(db);
-      const files = attachedFilesBySubmission(db);
-      return listSubmissionRows(db, query).map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
+      const rows = listSubmissionRows(db, query, limit !== undefined || offset !== undefined ? { offset: offset ?? 0, limit: limit ?? 1_000_000 } : undefined);
+      // Counted for the listed submissions only: a search of a large archive costs what it returns (a long
+      // list is counted in one pass over the archive instead of naming thousands of ids).
+      const ids = rows.length <= 2000 ? rows.map((r) => r.id) : undefined;
+      const counts = submissionCounts(db, ids);
+      const files = attachedFilesBySubmission(db, ids);
+      return rows.map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
     },
     'archive.importFile': async ({ path: file }) => importBytes(ctx, await readFileBytes(file), path.basename(file)),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),
@@ -130,6 +139,16 @@ export function archiveHandlers(ctx: ApiContext): ArchiveApi & Omit<SubmissionAp
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);
       return { fileName: s.fileName, format: s.format, dataBase64: Buffer.from(s.bytes).toString('base64') };
     },
-    'submission.delete': async ({ id }) => ({ deleted: deleteSubmission(ctx.db(), id) }),
+    'submission.delete': async ({ id }) => {
+      const db = ctx.db();
+      if (!getSubmissionRow(db, id)) return { deleted: false };
+      // The submissions that compared with this one are checked again without it.
+      const dependents = dependentsOf(db, storedDocument(db, id));
+      return db.transaction(() => {
+        const deleted = deleteSubmission(db, id);
+        for (const other of dependents) if (other !== id && getSubmissionRow(db, other)) refreshFindings(db, other);
+        return { deleted };
+      })();
+    },
   };
 }

@@ -3,8 +3,8 @@
 import { AppError } from '../model/errors.js';
 import { applyCorrections } from '../model/corrections.js';
 import type { BudgetDocument } from '../model/types.js';
-import { runChecks, type CheckOptions } from '../checks/index.js';
-import { latestSubmissionId, listCorrections, loadStoredDocument, replaceFindings, type ArchiveDb } from '../store/index.js';
+import { CHECKS_STAMP, runChecks, type CheckOptions } from '../checks/index.js';
+import { findingsStamp, latestSubmissionId, listCorrections, loadStoredDocument, replaceFindings, setFindingsStamp, type ArchiveDb } from '../store/index.js';
 
 export function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
   const doc = loadStoredDocument(db, id);
@@ -12,8 +12,9 @@ export function storedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return doc;
 }
 
-/** A stored document with its live corrections applied (no checks run). */
-function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
+/** A stored document with its live corrections applied (no checks run; its findings are the stored ones,
+ *  which every correction keeps current). */
+export function correctedDocument(db: ArchiveDb, id: number): BudgetDocument {
   return applyCorrections(storedDocument(db, id), listCorrections(db, id));
 }
 
@@ -52,7 +53,30 @@ export function dependentsOf(db: ArchiveDb, doc: Pick<BudgetDocument, 'departmen
 /** Re-run and store the checks of a submission (after a correction, or when last year's file arrived). */
 export function refreshFindings(db: ArchiveDb, id: number): BudgetDocument {
   const doc = currentDocument(db, id);
-  replaceFindings(db, id, doc.findings);
+  storeFindings(db, id, doc.findings);
+  return doc;
+}
+
+/** Stored findings, stamped with the checks that made them. */
+export function storeFindings(db: ArchiveDb, id: number, findings: BudgetDocument['findings']): void {
+  replaceFindings(db, id, findings);
+  setFindingsStamp(db, id, CHECKS_STAMP);
+}
+
+/**
+ * The document as the review opens it: corrections applied, with its stored findings — kept current by every
+ * correction, undo and redo and by every import or deletion its checks read — unless the checks changed since
+ * they were stored, in which case they are run and stored again. Opening does not read other submissions.
+ */
+export function reviewedDocument(db: ArchiveDb, id: number): BudgetDocument {
+  if (findingsStamp(db, id) === CHECKS_STAMP) return correctedDocument(db, id);
+  return db.transaction(() => refreshFindings(db, id))();
+}
+
+/** After a change to a submission: its own findings and those of the submissions that read it as context. */
+export function refreshWithDependents(db: ArchiveDb, id: number): BudgetDocument {
+  const doc = refreshFindings(db, id);
+  for (const other of dependentsOf(db, doc)) if (other !== id) refreshFindings(db, other);
   return doc;
 }
 

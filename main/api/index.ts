@@ -4,6 +4,7 @@ import { AppError } from '../model/errors.js';
 import { openArchive, getSetting, setSetting, type ArchiveDb } from '../store/index.js';
 import { archiveHandlers } from './archive.js';
 import { reviewHandlers } from './review.js';
+import { workflowHandlers } from './workflow.js';
 import { validateInput, API_METHODS } from './schema.js';
 import type { Api, ApiMethod, ProgressEvent } from './types.js';
 import { readAndCheckFile } from './reading.js';
@@ -47,6 +48,7 @@ export function createApi(deps: ApiDeps): ApiInstance {
   const handlers: Api = {
     ...archiveHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...workflowHandlers(ctx),
     'document.check': async ({ path }) => readAndCheckFile(path),
     'settings.get': async () => ({ author: ctx.author(), dbPath: deps.dbPath ?? '', version: ctx.version }),
     'settings.setAuthor': async ({ author }) => {

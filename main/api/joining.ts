@@ -3,7 +3,7 @@
 // disclosure imported again in another format (Word after PDF) is kept beside it, not filed as a new version.
 import type { BudgetDocument } from '../model/types.js';
 import {
-  addTables, attachFile, contentFingerprint, getSubmissionRow, latestSubmissionId, replaceNarrative, setContentFingerprint,
+  addTables, attachFile, contentFingerprint, getSubmissionRow, latestNamedLike, latestSubmissionId, replaceNarrative, setContentFingerprint,
   type ArchiveDb, type StoredSubmissionRow,
 } from '../store/index.js';
 import { refreshFindings, storedDocument } from './documents.js';
@@ -17,18 +17,44 @@ const NARRATIVE_CHARS = 400;
 const narrativeChars = (doc: Pick<BudgetDocument, 'narrative'>): number =>
   doc.narrative.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.length, 0), 0);
 
-export function planImport(db: ArchiveDb, doc: BudgetDocument): ImportPlan {
-  const latest = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year, doc.kind);
-  if (latest === undefined) return { action: 'new' };
-  const target = getSubmissionRow(db, latest)!;
-  if (target.content_sha256 && target.content_sha256 === contentFingerprint(doc)) return { action: 'alternate', target };
-  const stored = storedDocument(db, latest);
+/** The party prefix an organisation's name is printed with or without (中共江苏省委办公厅 / 江苏省委办公厅). */
+const PARTY_PREFIX = /^(中国共产党|中共)/;
+
+/** Two printings of one organisation's name: equal without the party prefix, or one the other with a prefix. */
+export function sameOrganisation(a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, '').replace(PARTY_PREFIX, '');
+  const y = b.replace(/\s+/g, '').replace(PARTY_PREFIX, '');
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.endsWith(short);
+}
+
+/** What the other half of a two-file disclosure would complete, if the archive holds it. */
+function joinPlan(db: ArchiveDb, doc: BudgetDocument, id: number): ImportPlan {
+  const target = getSubmissionRow(db, id)!;
+  const stored = storedDocument(db, id);
   const storedTables = stored.tables.length > 0;
   if (!doc.tables.length && storedTables && narrativeChars(stored) < NARRATIVE_CHARS && narrativeChars(doc) >= NARRATIVE_CHARS) {
     return { action: 'join-narrative', target };
   }
   if (doc.tables.length && !storedTables && narrativeChars(doc) < NARRATIVE_CHARS) return { action: 'join-tables', target };
   return { action: 'new' };
+}
+
+export function planImport(db: ArchiveDb, doc: BudgetDocument): ImportPlan {
+  const latest = latestSubmissionId(db, doc.department_code ?? '', doc.department, doc.year, doc.kind);
+  if (latest !== undefined) {
+    const target = getSubmissionRow(db, latest)!;
+    if (target.content_sha256 && target.content_sha256 === contentFingerprint(doc)) return { action: 'alternate', target };
+    return joinPlan(db, doc, latest);
+  }
+  // The two halves of one disclosure may print the department's name a little differently (a cover saying
+  // 江苏省委办公厅, table headers 中共江苏省委办公厅): join only one unambiguous counterpart.
+  const core = doc.department.replace(/\s+/g, '').replace(PARTY_PREFIX, '');
+  if (core.length < 4) return { action: 'new' };
+  const others = latestNamedLike(db, doc.year, doc.kind, core).filter((o) => sameOrganisation(o.department, doc.department));
+  if (others.length !== 1) return { action: 'new' };
+  return joinPlan(db, doc, others[0]!.id);
 }
 
 /** Carry out a join inside the caller's transaction; the checks re-run on the joined document. Returns its id. */

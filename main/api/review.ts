@@ -4,34 +4,24 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../model/errors.js';
 import { applyCorrections, locateCell } from '../model/corrections.js';
-import { currentDocument, refreshFindings, storedDocument } from './documents.js';
+import { refreshWithDependents, storedDocument } from './documents.js';
 import type { BudgetDocument } from '../model/types.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import { exportWorkbook, exportFileName } from '../export/index.js';
 import {
-  findingKey, getCorrection, insertCorrection, listCorrections, listFindingReviews, listReviewedTables, markCorrectionUndone,
-  setTableReviewed, upsertFindingReview, type ArchiveDb,
+  getCorrection, insertCorrection, listCorrections, markCorrectionUndone, setTableReviewed, upsertFindingReview, updateSubmissionReview, type ArchiveDb,
 } from '../store/index.js';
 import { summaryOf } from './archive.js';
-import { tableLayouts } from './layouts.js';
+import { buildView } from './view.js';
 import type { ApiContext } from './index.js';
-import type { ExportApi, ReviewApi, ReviewFinding, SubmissionApi, SubmissionView } from './types.js';
+import type { ExportApi, ReviewApi, SubmissionApi, SubmissionView } from './types.js';
 
-export function buildView(db: ArchiveDb, id: number, doc: BudgetDocument = currentDocument(db, id)): SubmissionView {
-  const decisions = new Map(listFindingReviews(db, id).map((r) => [r.key, r]));
-  const findings: ReviewFinding[] = doc.findings.map((f) => {
-    const key = findingKey(f);
-    const d = decisions.get(key);
-    return { ...f, key, status: d?.status ?? 'open', comment: d?.comment ?? '' };
-  });
-  return {
-    summary: summaryOf(db, id), document: doc, layouts: tableLayouts(doc), findings, corrections: listCorrections(db, id), reviewed: listReviewedTables(db, id),
-  };
-}
+export { buildView };
 
-/** After a correction or an undo: re-run the checks and keep the stored findings current (the archive counts them). */
+/** After a correction, an undo or a redo: re-run the checks and keep the stored findings current — this
+ *  submission's and those of the submissions that compare with it (next year's, a 决算 of its budget). */
 function recheck(db: ArchiveDb, id: number): SubmissionView {
-  return buildView(db, id, refreshFindings(db, id));
+  return buildView(db, id, refreshWithDependents(db, id));
 }
 
 export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {
@@ -63,10 +53,52 @@ export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<Su
         return recheck(db, submissionId);
       })();
     },
+    'correction.redo': async ({ submissionId, correctionId }) => {
+      const db = ctx.db();
+      const c = getCorrection(db, correctionId);
+      if (!c || c.submissionId !== submissionId || c.undoneAt === null) {
+        throw new AppError('not-found', `没有可重做的修改（编号 ${correctionId}）`, `no undone correction ${correctionId} in submission ${submissionId}`);
+      }
+      const doc = applyCorrections(storedDocument(db, submissionId), listCorrections(db, submissionId));
+      const at = locateCell(doc, c);
+      if (!at) throw new AppError('not-found', `${TABLE_NAMES[c.table]}中已没有该单元格`, `the cell of correction ${correctionId} is gone`);
+      const oldValue = doc.tables[at.table]!.rows[at.row]![at.col]!;
+      return db.transaction(() => {
+        insertCorrection(db, { submissionId, table: c.table, row: c.row, column: c.column, oldValue, newValue: c.newValue, author: ctx.author(), at: ctx.now(), reason: c.reason });
+        return recheck(db, submissionId);
+      })();
+    },
     'finding.setStatus': async ({ submissionId, key, status, comment }) => {
       const db = ctx.db();
       summaryOf(db, submissionId);
       upsertFindingReview(db, submissionId, { key, status, comment: comment ?? '', reviewer: ctx.author(), at: ctx.now() });
+      return buildView(db, submissionId);
+    },
+    'finding.setStatusMany': async ({ submissionId, keys, status, comment }) => {
+      const db = ctx.db();
+      summaryOf(db, submissionId);
+      const reviewer = ctx.author();
+      const at = ctx.now();
+      db.transaction(() => {
+        for (const key of new Set(keys)) upsertFindingReview(db, submissionId, { key, status, comment: comment ?? '', reviewer, at });
+      })();
+      return buildView(db, submissionId);
+    },
+    'review.update': async ({ submissionId, conclusion, opinionIssued, closed }) => {
+      const db = ctx.db();
+      summaryOf(db, submissionId);
+      const who = ctx.author();
+      const at = ctx.now();
+      updateSubmissionReview(
+        db,
+        submissionId,
+        {
+          ...(conclusion !== undefined ? { conclusion: conclusion.trim() } : {}),
+          ...(opinionIssued !== undefined ? { opinionIssuedAt: opinionIssued ? at : null, opinionIssuedBy: opinionIssued ? who : null } : {}),
+          ...(closed !== undefined ? { closedAt: closed ? at : null, closedBy: closed ? who : null } : {}),
+        },
+        at,
+      );
       return buildView(db, submissionId);
     },
     'table.setReviewed': async ({ submissionId, table, reviewed }) => {

@@ -3,23 +3,36 @@ import { z } from 'zod';
 import { AppError } from '../model/errors.js';
 import type { ApiMethod } from './types.js';
 
-const tableKey = z.enum(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']);
+const tableKey = z.enum(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9']);
+const findingStatus = z.enum(['open', 'confirmed', 'dismissed']);
+const reviewState = z.enum(['not-started', 'in-review', 'opinion-issued', 'resubmitted', 'closed']);
 const id = z.number().int().positive();
 const text = (max: number) => z.string().max(max);
 
 export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
-  'archive.list': z.object({ query: text(200).optional() }).strict(),
+  'archive.list': z.object({ query: text(200).optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+  'archive.overview': z
+    .object({
+      query: text(200).optional(),
+      year: z.number().int().min(1900).max(2999).optional(),
+      kind: z.enum(['预算', '决算']).optional(),
+      state: reviewState.optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
   'archive.importFile': z.object({ path: text(4096).min(1) }).strict(),
   'archive.importBytes': z.object({ fileName: text(512).min(1), dataBase64: z.string().max(400 * 1024 * 1024) }).strict(),
   'archive.importFolder': z.object({ path: text(4096).min(1) }).strict(),
   'submission.get': z.object({ id }).strict(),
   'submission.source': z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
   'submission.delete': z.object({ id }).strict(),
+  'submission.compare': z.object({ id, otherId: id }).strict(),
   'correction.apply': z
     .object({
       submissionId: id,
       table: tableKey,
-      row: text(16).min(1),
+      row: text(200).min(1),
       column: text(8).min(1),
       value: text(200),
       reason: text(2000).min(1),
@@ -27,12 +40,22 @@ export const INPUT_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     })
     .strict(),
   'correction.undo': z.object({ submissionId: id, correctionId: id }).strict(),
+  'correction.redo': z.object({ submissionId: id, correctionId: id }).strict(),
   'finding.setStatus': z
-    .object({ submissionId: id, key: text(400).min(1), status: z.enum(['open', 'confirmed', 'dismissed']), comment: text(2000).optional() })
+    .object({ submissionId: id, key: text(400).min(1), status: findingStatus, comment: text(2000).optional() })
+    .strict(),
+  'finding.setStatusMany': z
+    .object({ submissionId: id, keys: z.array(text(400).min(1)).min(1).max(20_000), status: findingStatus, comment: text(2000).optional() })
+    .strict(),
+  'review.update': z
+    .object({ submissionId: id, conclusion: text(20_000).optional(), opinionIssued: z.boolean().optional(), closed: z.boolean().optional() })
     .strict(),
   'table.setReviewed': z.object({ submissionId: id, table: tableKey, reviewed: z.boolean() }).strict(),
   'export.workbook': z.object({ submissionId: id, plain: z.boolean().optional(), outPath: text(4096).min(1).optional() }).strict(),
+  'export.opinion': z.object({ submissionId: id }).strict(),
+  'opinion.content': z.object({ submissionId: id }).strict(),
   'document.check': z.object({ path: text(4096).min(1) }).strict(),
+  'vocabulary.get': z.undefined().or(z.object({}).strict()),
   'settings.get': z.undefined().or(z.object({}).strict()),
   'settings.setAuthor': z.object({ author: text(100).min(1) }).strict(),
 };

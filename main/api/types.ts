@@ -5,8 +5,13 @@
 import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
 import type { ColumnRole } from '../model/semantics/index.js';
+import type { FindingWords } from '../model/places.js';
+import type { FigureChange } from '../model/compare.js';
+import type { OpinionContent } from '../export/opinion.js';
+import type { CarryOutcome, ReviewState, RuleCategory, Vocabulary } from '../model/vocabulary.js';
 
 export type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey, Correction, FindingStatus, ReviewFinding };
+export type { OpinionContent, FindingWords, CarryOutcome, ReviewState, RuleCategory, Vocabulary };
 export type { ContractDocument, StandardTable, ExtraTable, NarrativeSection, CellSource, HeaderGrid, CellRef } from '../model/types.js';
 
 export interface SubmissionSummary {
@@ -55,15 +60,118 @@ export interface TableLayoutView {
   rowLabels: string[][];
 }
 
+/** A finding as the review screen shows it: with its place, rule and compared cells in words. */
+export interface ViewFinding extends ReviewFinding, FindingWords {
+  /** In a resubmission: the finding was raised on the previous version too, or is new in this one. */
+  carry?: Exclude<CarryOutcome, 'fixed'>;
+  /** The decision on it came over from the previous version (not yet changed here). */
+  carried?: boolean;
+}
+
+/** The auditor's work on the submission as a whole. */
+export interface ReviewStatus {
+  state: ReviewState;
+  /** The overall conclusion of the 审核意见书, as the auditor wrote it. */
+  conclusion: string;
+  opinionIssuedAt: string | null;
+  opinionIssuedBy: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+/** A resubmission against the version before it (the details come from `submission.compare`). */
+export interface ResubmissionView {
+  previousId: number;
+  previousVersion: number;
+  /** Findings confirmed on the previous version that no longer occur. */
+  fixed: number;
+  /** Findings confirmed on the previous version that still occur. */
+  remaining: number;
+  /** Findings not raised on the previous version. */
+  new: number;
+  /** Decisions carried over from the previous version. */
+  carried: number;
+}
+
 export interface SubmissionView {
   summary: SubmissionSummary;
   /** The document with every live correction applied; its findings are the re-run checks. */
   document: BudgetDocument;
   /** Each standard table's layout, by key. */
   layouts: Partial<Record<TableKey, TableLayoutView>>;
-  findings: ReviewFinding[];
+  findings: ViewFinding[];
   corrections: Correction[];
   reviewed: TableKey[];
+  review: ReviewStatus;
+  /** Set when an earlier version of the same department × year × kind is archived. */
+  resubmission: ResubmissionView | null;
+  /** Every version of this department × year × kind, and the department's other years (for comparisons). */
+  versions: { id: number; version: number }[];
+  otherYears: { id: number; year: number; kind: DocKind; version: number }[];
+}
+
+/** One submission in a comparison. */
+export interface ComparedSide {
+  id: number;
+  department: string;
+  year: number;
+  kind: DocKind;
+  version: number;
+  fileName: string;
+}
+
+/** A cell whose figure differs between the two submissions (matched by row and column as printed). */
+export type CellChange = FigureChange;
+
+/** A finding of a resubmission's re-review: how a finding of the previous version fares, or a new one. */
+export interface FindingOutcome {
+  key: string;
+  outcome: CarryOutcome;
+  severity: Severity;
+  ruleName: string;
+  place: string;
+  message: string;
+  /** The decision and comment on the previous version ('open' and '' for a new finding). */
+  previousStatus: FindingStatus;
+  previousComment: string;
+  /** The decision on this version, if still raised. */
+  status: FindingStatus | null;
+  comment: string;
+}
+
+export interface ComparisonView {
+  before: ComparedSide;
+  after: ComparedSide;
+  /** 'versions' of one department × year × kind, or 'years' (any other pair). */
+  mode: 'versions' | 'years';
+  /** Versions only: every finding confirmed before or raised now, with its outcome. */
+  outcomes: FindingOutcome[];
+  changes: CellChange[];
+}
+
+/** One department × year × kind in the archive overview: its latest version and where it stands. */
+export interface OverviewCell {
+  id: number;
+  year: number;
+  kind: DocKind;
+  version: number;
+  versions: number;
+  state: ReviewState;
+  findingCounts: Record<Severity, number>;
+  reviewedTables: number;
+  tableCount: number;
+}
+
+export interface ArchiveOverview {
+  /** Departments matching the filter, in all; `departments` holds one page of them. */
+  total: number;
+  offset: number;
+  limit: number;
+  departments: { code: string; name: string; cells: OverviewCell[] }[];
+  /** Department × year × kind groups per state (the filter's state left out), for the filter chips. */
+  states: Record<ReviewState, number>;
+  /** Every year in the archive, newest first. */
+  years: number[];
 }
 
 export interface ImportResult {
@@ -84,8 +192,10 @@ export interface ImportError {
 }
 
 export interface ArchiveApi {
-  /** Departments × years × versions, newest first; `query` filters by department code or name. */
-  'archive.list': (input: { query?: string }) => Promise<SubmissionSummary[]>;
+  /** Departments × years × versions, newest first; `query` filters by department code or name; `offset`/`limit` page it. */
+  'archive.list': (input: { query?: string; offset?: number; limit?: number }) => Promise<SubmissionSummary[]>;
+  /** The archive by department: each year's 预算 and 决算 side by side with their state; one page of departments. */
+  'archive.overview': (input: { query?: string; year?: number; kind?: DocKind; state?: ReviewState; offset?: number; limit?: number }) => Promise<ArchiveOverview>;
   /** Import a file from disk (Electron, CLI). */
   'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
   /** Import bytes (browser drag-and-drop, file input). */
@@ -99,6 +209,8 @@ export interface SubmissionApi {
   /** The original file's bytes, for the source pane (pdfjs renders them in the renderer); `sha256` picks a further file. */
   'submission.source': (input: { id: number; sha256?: string }) => Promise<{ fileName: string; format: SourceFormat; dataBase64: string }>;
   'submission.delete': (input: { id: number }) => Promise<{ deleted: boolean }>;
+  /** Two submissions side by side: two versions (re-review: findings fixed / remaining / new) or two years. */
+  'submission.compare': (input: { id: number; otherId: number }) => Promise<ComparisonView>;
 }
 
 export interface ReviewApi {
@@ -113,7 +225,13 @@ export interface ReviewApi {
     author?: string;
   }) => Promise<SubmissionView>;
   'correction.undo': (input: { submissionId: number; correctionId: number }) => Promise<SubmissionView>;
+  /** Apply an undone correction again (a new entry in the trail, same value and reason). */
+  'correction.redo': (input: { submissionId: number; correctionId: number }) => Promise<SubmissionView>;
   'finding.setStatus': (input: { submissionId: number; key: string; status: FindingStatus; comment?: string }) => Promise<SubmissionView>;
+  /** One decision for many findings (every 尾差 of the submission dismissed at once). */
+  'finding.setStatusMany': (input: { submissionId: number; keys: string[]; status: FindingStatus; comment?: string }) => Promise<SubmissionView>;
+  /** The submission as a whole: the conclusion, the opinion issued, the review closed. */
+  'review.update': (input: { submissionId: number; conclusion?: string; opinionIssued?: boolean; closed?: boolean }) => Promise<SubmissionView>;
   'table.setReviewed': (input: { submissionId: number; table: TableKey; reviewed: boolean }) => Promise<SubmissionView>;
 }
 
@@ -122,17 +240,26 @@ export interface ExportApi {
   'export.workbook': (input: { submissionId: number; plain?: boolean; outPath?: string }) => Promise<{ path: string | null; fileName: string; dataBase64: string | null }>;
 }
 
+export interface OpinionApi {
+  /** The 审核意见书 (.docx) of a submission: its confirmed findings, comments and the conclusion. */
+  'export.opinion': (input: { submissionId: number }) => Promise<{ fileName: string; dataBase64: string }>;
+  /** The same letter as parts, for the screen's preview and printing. */
+  'opinion.content': (input: { submissionId: number }) => Promise<OpinionContent>;
+}
+
 export interface DocumentApi {
   /** Read and check a file without storing it (the CLI's `check`). */
   'document.check': (input: { path: string }) => Promise<BudgetDocument>;
 }
 
 export interface SettingsApi {
+  /** The words the screens print for severities, decisions, rules, categories, states and tables. */
+  'vocabulary.get': () => Promise<Vocabulary & { tables: Record<TableKey, string> }>;
   'settings.get': () => Promise<{ author: string; dbPath: string; version: string }>;
   'settings.setAuthor': (input: { author: string }) => Promise<{ author: string }>;
 }
 
-export type Api = ArchiveApi & SubmissionApi & ReviewApi & ExportApi & DocumentApi & SettingsApi;
+export type Api = ArchiveApi & SubmissionApi & ReviewApi & ExportApi & OpinionApi & DocumentApi & SettingsApi;
 export type ApiMethod = keyof Api;
 export type ApiInput<K extends ApiMethod> = Parameters<Api[K]>[0];
 export type ApiOutput<K extends ApiMethod> = Awaited<ReturnType<Api[K]>>;

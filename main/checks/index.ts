@@ -1,5 +1,6 @@
 // The check engine: every reconciliation an auditor makes (../shared/spec/TABLES.md rule catalogue), run
 // over a canonical document, each finding on the cell most likely wrong with every compared cell related.
+import { createHash } from 'node:crypto';
 import type { BudgetDocument, Finding } from '../model/types.js';
 import { runRules } from './engine.js';
 import { ROUNDING } from './lib/identity.js';
@@ -27,6 +28,12 @@ export function ruleCatalogue(): { id: string; name: string; title: string; read
     { id: ROUNDING, name: ruleName(ROUNDING), title: '尾差：相差在所列数字的精度之内（各数均经四舍五入或截位），提示复核', reads: '上述各项勾稽关系与说明中的数字' },
   ];
 }
+
+/** Bump when a rule's logic changes without its catalogue entry changing: stored findings are checked again. */
+const CHECKS_REVISION = 1;
+
+/** Which checks made a set of findings: the catalogue (ids, what each checks and reads) and the revision. */
+export const CHECKS_STAMP: string = createHash('sha256').update(JSON.stringify([CHECKS_REVISION, ruleCatalogue()])).digest('hex').slice(0, 16);
 
 /** Milliseconds per runChecks on this document, averaged over `runs` (for scripts/bench.ts). */
 export function measureChecks(doc: BudgetDocument, runs = 50): number {

@@ -1,5 +1,8 @@
 // The command line: `check FILE --json` (CONTRACT.md), `import FILE… [--db]`, `list [--db]`,
-// `export (FILE | --submission ID) --out BOOK.xlsx [--db] [--plain]`. Every command goes through the one API.
+// `export (FILE | --submission ID) --out BOOK.xlsx [--db] [--plain]`, `opinion --submission ID --out LETTER.docx`.
+// Every command goes through the one API.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { createApi } from '../api/index.js';
 import { AppError, toErrorData } from '../model/errors.js';
 import { toContract } from '../model/types.js';
@@ -13,7 +16,9 @@ const USAGE = `用法 / usage:
   cli list [--db PATH]                            列出档案 / list departments × years × versions
   cli export (FILE | --submission ID) --out BOOK.xlsx [--db PATH] [--plain]
                                                   导出九张标准表（FILE 不加 --db 时不存入档案库）/ export the
-                                                  standard tables (FILE without --db is not archived)`;
+                                                  standard tables (FILE without --db is not archived)
+  cli opinion --submission ID --out LETTER.docx [--db PATH]
+                                                  导出审核意见书（Word）/ write the review opinion letter (.docx)`;
 
 function fail(err: unknown): never {
   const e = toErrorData(err);
@@ -76,6 +81,18 @@ async function main(argv: string[]): Promise<void> {
         }
         const r = await api['export.workbook']({ submissionId, plain, outPath: out });
         process.stdout.write(`${r.path}\n`);
+        return;
+      }
+      case 'opinion': {
+        const out = args.options.get('out');
+        const submissionId = Number(args.options.get('submission') ?? NaN);
+        if (!out || !Number.isInteger(submissionId)) {
+          throw new AppError('invalid-argument', 'opinion 需要 --submission ID 和 --out LETTER.docx', 'opinion needs --submission ID and --out LETTER.docx');
+        }
+        const r = await api['export.opinion']({ submissionId });
+        await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+        await fs.writeFile(out, Buffer.from(r.dataBase64, 'base64'));
+        process.stdout.write(`${path.resolve(out)}\n`);
         return;
       }
       default:

@@ -1,4 +1,4 @@
-// Corrections: where each one sits in its table (by 序号 and 栏次 as the review applied it), the note a
+// Corrections: where each one sits in its table (by the row and column ids the review applied it with), the note a
 // corrected cell carries, and the 修改记录 sheet that lists every correction, undone ones included.
 import { CORRECTIONS_SHEET_NAME } from '../model/workbook.js';
 import type ExcelJS from 'exceljs';
@@ -52,10 +52,8 @@ export function correctionMarks(doc: BudgetDocument, corrections: Correction[]):
 const COLUMNS: AuditColumn[] = [
   { header: '编号', width: 5, kind: 'center' },
   { header: '报表', width: 15, kind: 'wrap' },
-  { header: '序号', width: 6, kind: 'center' },
-  { header: '项目', width: 26, kind: 'wrap' },
-  { header: '栏次', width: 5, kind: 'center' },
-  { header: '栏目', width: 14, kind: 'wrap' },
+  { header: '项目', width: 28, kind: 'wrap' },
+  { header: '栏目', width: 16, kind: 'wrap' },
   { header: '原值', width: 12, kind: 'amount' },
   { header: '修改为', width: 12, kind: 'amount' },
   { header: '修改人', width: 10, kind: 'center' },
@@ -82,7 +80,7 @@ export function writeCorrectionsSheet(ws: ExcelJS.Worksheet, doc: BudgetDocument
     const found = locate(doc, c) !== null;
     const status = c.undoneAt ? `已撤销（${formatTime(c.undoneAt)}）` : found ? '有效' : '有效（表中未找到该单元格）';
     const labels = labelsOf(doc, c);
-    return [i + 1, tableLabel(c.table), c.row, labels.row, c.column, labels.column, asValue(c.oldValue), asValue(c.newValue), c.author, formatTime(c.at), c.reason, status];
+    return [i + 1, tableLabel(c.table), labels.row || c.row, labels.column || c.column, asValue(c.oldValue), asValue(c.newValue), c.author, formatTime(c.at), c.reason, status];
   });
   writeAuditSheet(ws, doc, CORRECTIONS_SHEET, exportedAt, COLUMNS, rows, '无修改。');
 }

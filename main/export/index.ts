@@ -3,3 +3,4 @@
 export { exportWorkbook, exportFileName, type ExportInput } from './workbook.js';
 export { FINDINGS_SHEET } from './findings-sheet.js';
 export { CORRECTIONS_SHEET } from './corrections-sheet.js';
+export { exportOpinion, opinionContent, opinionFileName, opinionTitle, type OpinionInput, type OpinionOutcome, type OpinionContent } from './opinion.js';

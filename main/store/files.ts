@@ -2,7 +2,7 @@
 // submission of the same department × year × kind; the same disclosure in another format is kept beside it
 // rather than filed as a new version.
 import type { ArchiveDb } from './db.js';
-import type { AttachedFile, BudgetDocument, FileRole, SourceFormat } from '../model/types.js';
+import type { AttachedFile, BudgetDocument, DocKind, FileRole, SourceFormat } from '../model/types.js';
 import { insertSourceFile, insertTable } from './submissions.js';
 
 export function listAttachedFiles(db: ArchiveDb, submissionId: number): AttachedFile[] {
@@ -41,15 +41,30 @@ export function setContentFingerprint(db: ArchiveDb, submissionId: number, sha25
   db.prepare('UPDATE submissions SET content_sha256 = ? WHERE id = ?').run(sha256, submissionId);
 }
 
-/** Every submission's further files, in one query (the archive list). */
-export function attachedFilesBySubmission(db: ArchiveDb): Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]> {
+/** The further files of many submissions (or of every one), in one query (the archive list). */
+export function attachedFilesBySubmission(db: ArchiveDb, ids?: number[]): Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]> {
+  const only = ids ? ` WHERE sf.submission_id IN (${ids.map(() => '?').join(',') || 'NULL'})` : '';
   const rows = db
     .prepare(
       `SELECT sf.submission_id AS id, f.file_name AS fileName, f.format, f.sha256, sf.role
-       FROM submission_files sf JOIN source_files f ON f.id = sf.source_file_id ORDER BY sf.added_at, f.id`,
+       FROM submission_files sf JOIN source_files f ON f.id = sf.source_file_id${only} ORDER BY sf.added_at, f.id`,
     )
-    .all() as { id: number; fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
+    .all(...(ids ?? [])) as { id: number; fileName: string; format: SourceFormat; sha256: string; role: FileRole }[];
   const out = new Map<number, { fileName: string; format: SourceFormat; sha256: string; role: FileRole }[]>();
   for (const { id, ...f } of rows) (out.get(id) ?? out.set(id, []).get(id)!).push(f);
   return out;
+}
+
+/**
+ * The latest submission of each department of a year and kind whose name holds `name` or is held by it: where
+ * the other half of a two-file disclosure may be filed under a name printed a little differently.
+ */
+export function latestNamedLike(db: ArchiveDb, year: number, kind: DocKind, name: string): { id: number; department: string }[] {
+  return db
+    .prepare(
+      `SELECT s.id, d.name AS department FROM submissions s JOIN departments d ON d.id = s.department_id
+       WHERE s.year = ? AND s.kind = ? AND (instr(d.name, ?) > 0 OR instr(?, d.name) > 0)
+         AND s.version = (SELECT MAX(x.version) FROM submissions x WHERE x.department_id = s.department_id AND x.year = s.year AND x.kind = s.kind)`,
+    )
+    .all(year, kind, name, name) as { id: number; department: string }[];
 }

@@ -8,8 +8,12 @@ export {
   insertSubmission, findSubmissionBySha, getSubmissionRow, listSubmissionRows, loadStoredDocument, replaceFindings,
   sourceBytes, deleteSubmission, latestSubmissionId, contentFingerprint, type StoredSubmissionRow,
 } from './submissions.js';
-export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission } from './files.js';
+export { attachFile, replaceNarrative, addTables, setContentFingerprint, listAttachedFiles, attachedFilesBySubmission, latestNamedLike } from './files.js';
 export {
   listCorrections, getCorrection, insertCorrection, markCorrectionUndone, listFindingReviews, upsertFindingReview,
-  listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts,
+  listReviewedTables, setTableReviewed, submissionCounts, getSetting, setSetting, type CorrectionRow, type SubmissionCounts, type FindingReviewRow,
 } from './review.js';
+export {
+  getSubmissionReview, updateSubmissionReview, reviewStateOf, storedFindingsOf, findingsStamp, setFindingsStamp, previousVersionId, versionsOf, sameDepartmentOtherYears, carryDecisions, archiveOverview,
+  type SubmissionReviewRow, type OverviewFilter, type OverviewPage, type OverviewCellRow,
+} from './workflow.js';

@@ -33,17 +33,19 @@ export interface FindingReviewRow {
   comment: string;
   reviewer: string;
   at: string;
+  /** The previous version this decision was carried from (a resubmission), null for a decision made here. */
+  carriedFrom?: number | null;
 }
 
 export function listFindingReviews(db: ArchiveDb, submissionId: number): FindingReviewRow[] {
-  return db.prepare('SELECT key, status, comment, reviewer, at FROM finding_reviews WHERE submission_id = ?').all(submissionId) as FindingReviewRow[];
+  return db.prepare('SELECT key, status, comment, reviewer, at, carried_from AS carriedFrom FROM finding_reviews WHERE submission_id = ?').all(submissionId) as FindingReviewRow[];
 }
 
 export function upsertFindingReview(db: ArchiveDb, submissionId: number, r: FindingReviewRow): void {
   db.prepare(
     `INSERT INTO finding_reviews (submission_id, key, status, comment, reviewer, at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (submission_id, key) DO UPDATE SET status = excluded.status, comment = excluded.comment,
-       reviewer = excluded.reviewer, at = excluded.at`,
+       reviewer = excluded.reviewer, at = excluded.at, carried_from = NULL`,
   ).run(submissionId, r.key, r.status, r.comment, r.reviewer, r.at);
 }
 
@@ -71,7 +73,8 @@ export interface SubmissionCounts {
 
 /** Open (not dismissed) findings by severity, reviewed tables and live corrections per submission. */
 /** Counts per submission: of every submission, or of one (opening a submission must not scale with the archive). */
-export function submissionCounts(db: ArchiveDb, only?: number): Map<number, SubmissionCounts> {
+export function submissionCounts(db: ArchiveDb, only?: number | number[]): Map<number, SubmissionCounts> {
+  const ids = only === undefined ? [] : Array.isArray(only) ? only : [only];
   const rows = db
     .prepare(
       `SELECT s.id AS submissionId,
@@ -84,9 +87,9 @@ export function submissionCounts(db: ArchiveDb, only?: number): Map<number, Subm
         (SELECT COUNT(*) FROM table_reviews t WHERE t.submission_id = s.id) AS reviewed,
         (SELECT COUNT(*) FROM standard_tables t WHERE t.submission_id = s.id) AS tables,
         (SELECT COUNT(*) FROM corrections c WHERE c.submission_id = s.id AND c.undone_at IS NULL) AS corrections
-       FROM submissions s${only === undefined ? '' : ' WHERE s.id = ?'}`,
+       FROM submissions s${only === undefined ? '' : ` WHERE s.id IN (${ids.map(() => '?').join(',') || 'NULL'})`}`,
     )
-    .all(...(only === undefined ? [] : [only])) as SubmissionCounts[];
+    .all(...ids) as SubmissionCounts[];
   return new Map(rows.map((r) => [r.submissionId, r]));
 }
 

@@ -44,11 +44,12 @@ export function getSubmissionRow(db: ArchiveDb, id: number): StoredSubmissionRow
   return db.prepare(`${SUBMISSION_SELECT} WHERE s.id = ?`).get(id) as StoredSubmissionRow | undefined;
 }
 
-export function listSubmissionRows(db: ArchiveDb, query?: string): StoredSubmissionRow[] {
+export function listSubmissionRows(db: ArchiveDb, query?: string, page?: { offset: number; limit: number }): StoredSubmissionRow[] {
   const order = ' ORDER BY d.code, d.name, s.year DESC, s.kind, s.version DESC';
-  if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order).all() as StoredSubmissionRow[];
+  const limit = page ? ` LIMIT ${Math.max(0, Math.floor(page.limit))} OFFSET ${Math.max(0, Math.floor(page.offset))}` : '';
+  if (!query || !query.trim()) return db.prepare(SUBMISSION_SELECT + order + limit).all() as StoredSubmissionRow[];
   const like = `%${query.trim()}%`;
-  return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}`).all(like, like) as StoredSubmissionRow[];
+  return db.prepare(`${SUBMISSION_SELECT} WHERE d.code LIKE ? OR d.name LIKE ?${order}${limit}`).all(like, like) as StoredSubmissionRow[];
 }
 
 export interface InsertSubmissionInput {
@@ -144,42 +145,55 @@ export function replaceFindings(db: ArchiveDb, submissionId: number, findings: F
   }
 }
 
-interface CellRow {
-  key: TableKey; title: string; unit: string | null; file_sha256: string | null; header_json: string; lanes_json: string; note: string | null; pages_json: string | null;
-  table_id: number; row_ordinal: number | null; col: number | null; text: string | null; page: number | null; box_json: string | null;
-  sheet: string | null; cell: string | null; src_table: number | null; src_row: number | null; src_col: number | null;
+interface TableRowData {
+  id: number; key: TableKey; title: string; unit: string | null; file_sha256: string | null; header_json: string; lanes_json: string; note: string | null;
+  pages_json: string | null; rows: number;
 }
 
-/** The document as stored (before corrections), rebuilt from its rows and cells. */
+/** One cell as selected (raw): table id, row ordinal, column, text, then provenance. */
+type CellTuple = [number, number, number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null];
+
+/** The document as stored (before corrections), rebuilt from its rows and cells. The cells are read in one
+ *  unordered pass of small columns and placed by their ordinals (no sort, no table text repeated per cell). */
 export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | null {
   const s = getSubmissionRow(db, id);
   if (!s) return null;
   const extra = db.prepare('SELECT narrative_json, extra_tables_json FROM submissions WHERE id = ?').get(id) as { narrative_json: string; extra_tables_json: string };
+  const tableRows = db
+    .prepare(
+      `SELECT t.id, t.key, t.title, t.unit, t.file_sha256, t.header_json, t.lanes_json, t.note, t.pages_json,
+              (SELECT COUNT(*) FROM table_rows r WHERE r.table_id = t.id) AS rows
+       FROM standard_tables t WHERE t.submission_id = ? ORDER BY t.ordinal`,
+    )
+    .all(id) as TableRowData[];
+  const byId = new Map<number, StandardTable>();
+  const tables: StandardTable[] = tableRows.map((t) => {
+    const table: StandardTable = {
+      key: t.key, title: t.title, unit: t.unit, header: JSON.parse(t.header_json), lanes: JSON.parse(t.lanes_json), note: t.note,
+      pages: t.pages_json ? JSON.parse(t.pages_json) : null,
+      rows: Array.from({ length: t.rows }, () => []), sources: Array.from({ length: t.rows }, () => []),
+    };
+    if (t.file_sha256) table.file = t.file_sha256;
+    byId.set(t.id, table);
+    return table;
+  });
   const cells = db
     .prepare(
-      `SELECT t.key, t.title, t.unit, t.file_sha256, t.header_json, t.lanes_json, t.note, t.pages_json, t.id AS table_id,
-              r.ordinal AS row_ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col
-       FROM standard_tables t LEFT JOIN table_rows r ON r.table_id = t.id LEFT JOIN table_cells c ON c.row_id = r.id
-       WHERE t.submission_id = ? ORDER BY t.ordinal, r.ordinal, c.col`,
+      `SELECT r.table_id, r.ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col
+       FROM table_rows r JOIN table_cells c ON c.row_id = r.id WHERE r.table_id IN (SELECT id FROM standard_tables WHERE submission_id = ?)`,
     )
-    .all(id) as CellRow[];
-  const tables: StandardTable[] = [];
-  let current: StandardTable | null = null;
-  let currentId = -1;
+    .raw(true)
+    .all(id) as CellTuple[];
   for (const c of cells) {
-    if (c.table_id !== currentId) {
-      currentId = c.table_id;
-      current = {
-        key: c.key, title: c.title, unit: c.unit, header: JSON.parse(c.header_json), lanes: JSON.parse(c.lanes_json), note: c.note,
-        pages: c.pages_json ? JSON.parse(c.pages_json) : null, rows: [], sources: [],
-      };
-      if (c.file_sha256) current.file = c.file_sha256;
-      tables.push(current);
-    }
-    if (c.row_ordinal === null || c.col === null || current === null) continue;
-    (current.rows[c.row_ordinal] ??= [])[c.col] = c.text ?? '';
-    (current.sources[c.row_ordinal] ??= [])[c.col] = cellSource(c);
+    const t = byId.get(c[0]);
+    if (!t) continue;
+    (t.rows[c[1]] ??= [])[c[2]] = c[3] ?? '';
+    (t.sources[c[1]] ??= [])[c[2]] = cellSource(c);
   }
+  // A row whose cells were never all stored (a ragged row) keeps its printed width without holes.
+  for (const t of tables) t.rows.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) (row[c] = '', (t.sources[r]![c] ??= null));
+  });
   const findings = db.prepare('SELECT * FROM findings WHERE submission_id = ? ORDER BY id').all(id) as FindingRow[];
   return {
     id: s.sha256, kind: s.kind, family: s.family, scope: s.scope, department_code: s.department_code || null, department: s.department, year: s.year, unit: s.unit,
@@ -190,16 +204,18 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
   };
 }
 
-function cellSource(c: CellRow): CellSource | null {
+function cellSource(c: CellTuple): CellSource | null {
+  const [, , , , page, box, sheet, cell, table, row, col] = c;
+  if (page === null && box === null && sheet === null && cell === null && table === null && row === null && col === null) return null;
   const s: CellSource = {};
-  if (c.page !== null) s.page = c.page;
-  if (c.box_json) s.box = JSON.parse(c.box_json);
-  if (c.sheet !== null) s.sheet = c.sheet;
-  if (c.cell !== null) s.cell = c.cell;
-  if (c.src_table !== null) s.table = c.src_table;
-  if (c.src_row !== null) s.row = c.src_row;
-  if (c.src_col !== null) s.col = c.src_col;
-  return Object.keys(s).length ? s : null;
+  if (page !== null) s.page = page;
+  if (box) s.box = JSON.parse(box);
+  if (sheet !== null) s.sheet = sheet;
+  if (cell !== null) s.cell = cell;
+  if (table !== null) s.table = table;
+  if (row !== null) s.row = row;
+  if (col !== null) s.col = col;
+  return s;
 }
 
 interface FindingRow {

@@ -7,6 +7,7 @@ import { commandForKey, deferCommand, dispatchCommand, isCommand, useCommand } f
 import { beginOpen } from './lib/perf';
 import { navigate, useRoute } from './lib/route';
 import { ReviewScreen } from './review';
+import { CompareScreen } from './compare/CompareScreen';
 
 export function App() {
   const route = useRoute();
@@ -51,11 +52,13 @@ export function App() {
         <button type="button" className="app-name" onClick={() => navigate({ screen: 'archive' })}>
           部门预算审核工作台
         </button>
-        <span className="app-sub">{route.screen === 'archive' ? '档案库' : '审核'}</span>
+        <span className="app-sub">{route.screen === 'archive' ? '档案库' : route.screen === 'compare' ? '比较' : '审核'}</span>
         <span className="toolbar-sep" />
         <Author />
       </header>
-      {route.screen === 'archive' ? <ArchiveScreen onOpen={open} /> : <ReviewScreen key={route.id} id={route.id} tab={route.tab} />}
+      {route.screen === 'archive' && <ArchiveScreen onOpen={open} />}
+      {route.screen === 'review' && <ReviewScreen key={route.id} id={route.id} tab={route.tab} />}
+      {route.screen === 'compare' && <CompareScreen key={`${route.id}-${route.otherId}`} id={route.id} otherId={route.otherId} />}
     </div>
   );
 }

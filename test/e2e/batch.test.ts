@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixture, tempDir } from '../helpers/paths.js';
-import { ensureRenderer, imageOnlyPdf, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
+import { ensureRenderer, imageOnlyPdf, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation, showList } from './harness.js';
 
 const IMPORTABLE = /\.(pdf|docx|xlsx)$/i;
 const external = process.env.E2E_BATCH_DIR;
@@ -96,6 +96,7 @@ describe('batch import (browser)', () => {
       for (const e of expected) expect(items.find((i) => i.file === e.file)?.status, e.file).toMatch(/stored|duplicate/);
 
       // The archive lists every department and year the readable files hold.
+      await showList(page);
       for (const e of expected) {
         const group = page.locator(`.dept-group[data-department="${e.department}"]`);
         await group.waitFor();

@@ -163,3 +163,18 @@ export function imageOnlyPdf(pages = 2): Uint8Array {
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/** The archive opens on its overview; the tests that pick a submission by file switch to the full list. */
+export async function showList(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '全部报送' }).click();
+  await page.getByTestId('archive-table').waitFor();
+}
+
+/** Opens the workstation (the token travels in the first URL), then goes to a screen by its hash (#/s/12/t6). */
+export async function gotoScreen(page: Page, ws: Workstation, hash: string): Promise<void> {
+  await page.goto(ws.url);
+  await page.locator('.app-head').waitFor();
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture } from '../helpers/paths.js';
-import { ensureRenderer, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
+import { ensureRenderer, openBrowser, shot, startWorkstation, type BrowserSession, type Workstation, showList } from './harness.js';
 
 let ws: Workstation;
 let browser: BrowserSession;
@@ -28,6 +28,7 @@ async function sourceOfTotal(file: string): Promise<{ badge: string; facts: stri
   const t3 = view.document.tables.find((t) => t.key === 't3')!;
   const total = t3.rows.find((r) => r[2] === '合计')!;
   await page.goto(ws.url);
+  await showList(page);
   await page.locator(`.sub-row[data-submission="${submission.id}"] .open-link`).click();
   await page.locator('[data-tab="t3"]').click();
   await page.locator(`.table-pane[data-table="t3"] .trow[data-row="${total[0]}"] .cell[data-col="3"]`).click();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { ClientBridge } from '../../main/api/types.js';
 import { CORRECTIONS_SHEET, FINDINGS_SHEET } from '../../main/export/index.js';
 import { fixture } from '../helpers/paths.js';
-import { ensureRenderer, openBrowser, shot, SHOTS, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
+import { ensureRenderer, openBrowser, shot, showList, SHOTS, startWorkstation, type BrowserSession, type Workstation } from './harness.js';
 
 interface Injected {
   table: string;
@@ -79,6 +79,7 @@ describe('review workstation (browser)', () => {
     await page.locator('.batch[data-running="false"]').waitFor({ timeout: 50_000 });
     expect(await page.locator('.batch-item').getAttribute('data-status')).toBe('stored');
 
+    await showList(page);
     await page.locator('.open-link', { hasText: `${MUTANT}.word.pdf` }).click();
     await page.locator(`[data-tab="${injected.table}"]`).click();
 
@@ -155,9 +156,13 @@ describe('review workstation (browser)', () => {
   });
 
   it('after a reload the correction, the decisions on findings and the review marks are all there', async () => {
-    // A Word version of the same mutant, imported through the Api; the rest is done in the browser.
+    // A Word version of the same mutant, imported through the Api; the rest is done in the browser. The same
+    // disclosure would be filed beside the PDF of the first test, so that one leaves the archive first.
+    for (const s of await ws.api['archive.list']({})) await ws.api['submission.delete']({ id: s.id });
     const { submission } = await ws.api['archive.importFile']({ path: fixture('docs', `${MUTANT}.word.docx`) });
+    expect(submission.format).toBe('docx');
     await page.goto(ws.url);
+    await showList(page);
     await page.locator(`.sub-row[data-submission="${submission.id}"] .open-link`).click();
     await page.locator(`[data-tab="${injected.table}"]`).click();
     await rowOf(page, injected.table, injected.row).waitFor();
@@ -176,7 +181,7 @@ describe('review workstation (browser)', () => {
     await expect.poll(current).not.toBe(first);
     const second = await current();
     await page.getByLabel('审核意见').fill('尾差，不影响');
-    await page.getByRole('button', { name: '忽略', exact: true }).click();
+    await page.getByRole('button', { name: '排除', exact: true }).click();
     await page.locator(`.fp-item[data-finding="${second}"]`).waitFor({ state: 'detached' }); // hidden by the default filter
 
     // Mark the corrected table reviewed.
@@ -197,7 +202,7 @@ describe('review workstation (browser)', () => {
     expect(await page.locator(`.fp-item[data-finding="${first}"]`).getAttribute('class')).toContain('status-confirmed');
     await page.locator(`.fp-item[data-finding="${first}"]`).click();
     expect(await page.getByLabel('审核意见').inputValue()).toBe('已与单位核实，确认有误');
-    await page.getByRole('button', { name: '已忽略', exact: true }).click(); // show dismissed ones too
+    await page.getByRole('button', { name: '已排除', exact: true }).click(); // show dismissed ones too
     expect(await page.locator(`.fp-item[data-finding="${second}"]`).getAttribute('class')).toContain('status-dismissed');
 
     await page.locator('[data-tab="trail"]').click();
@@ -250,9 +255,14 @@ describe('review workstation (browser)', () => {
       for (let i = 0; i < 10_000; i++) rows.push([String(i + 1), ...template.slice(1)]);
       t.rows = rows;
       t.sources = rows.map((r) => r.map(() => null));
+      // The layout names each row (here by its 序号) as the core would.
+      const layout = body.data.layouts.t3;
+      layout.rowIds = rows.map((r) => layout.panelColumns.map(() => r[0]));
+      layout.rowLabels = rows.map((r) => layout.panelColumns.map(() => `${r[1]} ${r[2]}`));
       await route.fulfill({ response: res, json: body });
     });
     await page.goto(ws.url);
+    await showList(page);
     await page.locator(`.sub-row[data-submission="${submission.id}"] .open-link`).click();
     await page.locator('[data-tab="t3"]').click();
     const grid = page.locator('.table-pane[data-table="t3"] .table-view');

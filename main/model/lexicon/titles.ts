@@ -79,6 +79,15 @@ export const re = (source: string): RegExp => {
   return r;
 };
 
+const wholeWords = new WeakMap<readonly string[], RegExp>();
+/** One regex that matches a text equal to any of the words (regex sources) as a whole: a lexicon list is
+ *  tested once per text instead of once per word (the review screen describes every table on each open). */
+export function anyWhole(words: readonly string[]): RegExp {
+  let r = wholeWords.get(words);
+  if (!r) wholeWords.set(words, (r = new RegExp(`^(?:${words.map((w) => `(?:${w})`).join('|') || '(?!)'})$`)));
+  return r;
+}
+
 /** The table number a stripped title names by the generic rules, or null. */
 export function ruleNumber(stripped: string, rules: TitleRule[] = TITLE_RULES): TableNumber | null {
   for (const rule of rules) {

@@ -4,7 +4,7 @@
 // halves of a 基本支出决算表) are panels. Nothing here knows a province: only the lexicon's words.
 import type { ConceptDef, LabelRole, Lexicon, Side, Stage } from '../lexicon/concepts.js';
 import { normalizeHeader } from '../lexicon/concepts.js';
-import { re } from '../lexicon/titles.js';
+import { anyWhole } from '../lexicon/titles.js';
 import type { HeaderGrid } from '../types.js';
 
 export type ColumnRole = LabelRole | 'amount';
@@ -48,8 +48,7 @@ interface PathElement {
   c2: number;
 }
 
-const whole = (source: string): RegExp => re(`^(?:${source})$`);
-const matchesAny = (norm: string, words: string[]): boolean => words.some((w) => whole(w).test(norm));
+const matchesAny = (norm: string, words: string[]): boolean => anyWhole(words).test(norm);
 
 function conceptOf(norm: string, defs: ConceptDef[]): ConceptDef | null {
   for (const d of defs) if (matchesAny(norm, d.words)) return d;

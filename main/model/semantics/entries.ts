@@ -4,7 +4,7 @@
 // 序号 where printed, else the entry's code, else the row's first printed text (CONTRACT.md v2).
 import type { ConceptDef, Lexicon } from '../lexicon/concepts.js';
 import { normalizeHeader } from '../lexicon/concepts.js';
-import { re } from '../lexicon/titles.js';
+import { anyWhole } from '../lexicon/titles.js';
 import type { Panel, TableLayout } from './columns.js';
 
 export interface Entry {
@@ -34,7 +34,7 @@ const TOTAL_LABEL = /^(合计|总计|小计|收入合计|支出合计|本年收�
 function rowConcept(label: string, defs: ConceptDef[]): string | null {
   const norm = normalizeHeader(label);
   if (!norm) return null;
-  for (const d of defs) if (d.words.some((w) => re(`^(?:${w})$`).test(norm))) return d.id;
+  for (const d of defs) if (anyWhole(d.words).test(norm)) return d.id;
   return null;
 }
 

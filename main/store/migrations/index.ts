@@ -2,6 +2,7 @@
 import m001 from './001_archive.js';
 import m002 from './002_any_province.js';
 import m003 from './003_legacy_formats.js';
+import m004 from './004_review_workflow.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_archive', sql: m001 },
   { version: 2, name: '002_any_province', sql: m002 },
   { version: 3, name: '003_legacy_formats', sql: m003 },
+  { version: 4, name: '004_review_workflow', sql: m004 },
 ];

@@ -5,9 +5,12 @@ import { api, bridge } from '../bridge';
 import { preloadPdfjs } from '../review';
 import { takeDeferredCommand, useCommand, useDebounced } from '../hooks';
 import { errorText } from '../lib/errors';
+import { ArchiveOverview } from './ArchiveOverview';
 import { ArchiveTable } from './ArchiveTable';
 import { BatchPanel } from './BatchPanel';
 import { filesFromDrop, IMPORTABLE, useImport } from './useImport';
+
+const LIST_PAGE = 300;
 
 export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const [rows, setRows] = useState<SubmissionSummary[] | null>(null);
@@ -15,18 +18,26 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** 概览 (department × year, 预算 and 决算 side by side) or every submission listed with its versions. */
+  const [mode, setMode] = useState<'overview' | 'list'>('overview');
+  const [changes, setChanges] = useState(0);
+  /** The full list is read a page at a time: an archive of ten thousand submissions lists as fast as a small one. */
+  const [listLimit, setListLimit] = useState(LIST_PAGE);
   const debounced = useDebounced(query, 150);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const listSeq = useRef(0);
 
   const refresh = useCallback(() => {
+    setChanges((n) => n + 1);
+    // The overview reads its own page; the full list is read only when it is on show.
+    if (mode !== 'list') return;
     const seq = ++listSeq.current;
-    api('archive.list', debounced.trim() ? { query: debounced.trim() } : {}).then(
+    api('archive.list', { ...(debounced.trim() ? { query: debounced.trim() } : {}), limit: listLimit }).then(
       (r) => seq === listSeq.current && (setRows(r), setError(null)),
       (e) => seq === listSeq.current && setError(errorText(e)),
     );
-  }, [debounced]);
+  }, [debounced, mode, listLimit]);
   useEffect(refresh, [refresh]);
   useEffect(preloadPdfjs, []);
 
@@ -62,6 +73,19 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
     }
   };
 
+  const empty = (
+    <div className="empty-state">
+      {debounced.trim() ? (
+        <p>没有与“{debounced.trim()}”匹配的部门。</p>
+      ) : (
+        <>
+          <p className="empty-title">档案库为空</p>
+          <p>将预算公开文件（PDF、Word、Excel）或整个文件夹拖到此处，或使用“导入文件…”。</p>
+        </>
+      )}
+    </div>
+  );
+
   return (
     <div
       className={`archive-screen${dragging ? ' dragging' : ''}`}
@@ -87,6 +111,14 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <div className="seg" role="group" aria-label="显示方式">
+          <button type="button" className={`seg-btn${mode === 'overview' ? ' on' : ''}`} aria-pressed={mode === 'overview'} onClick={() => setMode('overview')}>
+            概览
+          </button>
+          <button type="button" className={`seg-btn${mode === 'list' ? ' on' : ''}`} aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+            全部报送
+          </button>
+        </div>
         <span className="toolbar-sep" />
         <button type="button" className="btn btn-primary" onClick={() => void pickFiles()}>
           导入文件…
@@ -148,19 +180,14 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
       )}
       {batch && <BatchPanel batch={batch} onOpen={onOpen} onClose={dismiss} />}
       <div className="archive-body">
-        {rows && rows.length > 0 && <ArchiveTable rows={rows} onOpen={onOpen} onDelete={(s) => void onDelete(s)} />}
-        {rows && rows.length === 0 && (
-          <div className="empty-state">
-            {debounced.trim() ? (
-              <p>没有与“{debounced.trim()}”匹配的部门。</p>
-            ) : (
-              <>
-                <p className="empty-title">档案库为空</p>
-                <p>将预算公开文件（PDF、Word、Excel）或整个文件夹拖到此处，或使用“导入文件…”。</p>
-              </>
-            )}
-          </div>
+        {mode === 'overview' && <ArchiveOverview query={debounced} refreshKey={changes} onOpen={onOpen} empty={empty} />}
+        {mode === 'list' && rows && rows.length > 0 && <ArchiveTable rows={rows} onOpen={onOpen} onDelete={(s) => void onDelete(s)} />}
+        {mode === 'list' && rows && rows.length >= listLimit && (
+          <button type="button" className="btn list-more" onClick={() => setListLimit((n) => n + LIST_PAGE)}>
+            显示更多报送
+          </button>
         )}
+        {mode === 'list' && rows && rows.length === 0 && empty}
       </div>
       {dragging && <div className="drop-overlay">松开鼠标导入文件</div>}
     </div>

@@ -45,7 +45,7 @@ export function ArchiveTable({ rows, onOpen, onDelete }: { rows: SubmissionSumma
       <thead>
         <tr>
           <th className="col-year">年度</th>
-          <th className="col-ver">版本</th>
+          <th className="col-ver">类型与版本</th>
           <th>文件</th>
           <th className="col-time">导入时间</th>
           <th className="col-num">错误</th>
@@ -83,7 +83,9 @@ export function ArchiveTable({ rows, onOpen, onDelete }: { rows: SubmissionSumma
                 onKeyDown={(e) => e.key === 'Enter' && onOpen(r.id)}
               >
                 <td className="col-year">{r.year}</td>
-                <td className="col-ver">第 {r.version} 版</td>
+                <td className="col-ver">
+                  {r.kind} 第 {r.version} 版
+                </td>
                 <td className="col-file" title={r.fileName}>
                   <button type="button" className="btn-link open-link" onClick={() => onOpen(r.id)}>
                     {r.fileName}

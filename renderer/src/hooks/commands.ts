@@ -10,9 +10,21 @@ export type Command =
   | 'undo-correction'
   | 'show-archive'
   | 'next-finding'
-  | 'previous-finding';
+  | 'previous-finding'
+  | 'redo-correction'
+  | 'confirm-finding'
+  | 'dismiss-finding'
+  | 'reopen-finding'
+  | 'search'
+  | 'search-next'
+  | 'search-previous'
+  | 'print-table'
+  | 'shortcuts';
 
-const COMMANDS: readonly string[] = ['import-files', 'import-folder', 'export', 'export-plain', 'undo-correction', 'show-archive', 'next-finding', 'previous-finding'];
+const COMMANDS: readonly string[] = [
+  'import-files', 'import-folder', 'export', 'export-plain', 'undo-correction', 'show-archive', 'next-finding', 'previous-finding',
+  'redo-correction', 'confirm-finding', 'dismiss-finding', 'reopen-finding', 'search', 'search-next', 'search-previous', 'print-table', 'shortcuts',
+];
 const bus = new EventTarget();
 
 export function isCommand(s: string): s is Command {
@@ -44,6 +56,14 @@ export function commandForKey(e: KeyboardEvent): Command | null {
   const mod = e.ctrlKey || e.metaKey;
   if (e.key === 'F8') return e.shiftKey ? 'previous-finding' : 'next-finding';
   if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) return 'undo-correction';
+  if (mod && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y') && !inTextField(e.target)) return 'redo-correction';
+  if (e.altKey && !mod && e.code === 'KeyC') return 'confirm-finding';
+  if (e.altKey && !mod && e.code === 'KeyX') return 'dismiss-finding';
+  if (e.altKey && !mod && e.code === 'KeyO') return 'reopen-finding';
+  if (mod && !e.shiftKey && e.key.toLowerCase() === 'f') return 'search';
+  if (e.key === 'F3') return e.shiftKey ? 'search-previous' : 'search-next';
+  if (mod && !e.shiftKey && e.key.toLowerCase() === 'p') return 'print-table';
+  if (e.key === 'F1') return 'shortcuts';
   if (mod && e.key.toLowerCase() === 'e') return e.shiftKey ? 'export-plain' : 'export';
   if (mod && e.key.toLowerCase() === 'o') return e.shiftKey ? 'import-folder' : 'import-files';
   if (mod && e.key === '1') return 'show-archive';

@@ -1,6 +1,9 @@
 // Editing one cell in place: the value, and the reason the audit trail will keep.
 // Enter or Tab commits (Tab moves on), Esc cancels; without a reason the reason field asks for one.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The input takes focus without scrolling the grid; the reason popup floats above the page (a portal placed
+// by the cell's position, turned upward or leftward where the window ends), so no scroller clips it.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 
 export type Move = 'stay' | 'right' | 'left';
 
@@ -11,24 +14,38 @@ interface Props {
   original: string;
   reason: string;
   amount: boolean;
-  above: boolean;
   onCommit: (value: string, reason: string, move: Move) => void;
   onCancel: () => void;
 }
 
 const AMOUNT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
-export function CellEditor({ initial, typed, original, reason: initialReason, amount, above, onCommit, onCancel }: Props) {
+const POP_WIDTH = 300;
+
+export function CellEditor({ initial, typed, original, reason: initialReason, amount, onCommit, onCancel }: Props) {
   const [value, setValue] = useState(typed ?? initial);
   const [reason, setReason] = useState(initialReason);
   const [problem, setProblem] = useState<string | null>(null);
   const valueRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
+  const popRef = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<{ left: number; top: number } | null>(null);
+
+  // Place the popup under the cell (above it near the window's bottom), inside the window.
+  useLayoutEffect(() => {
+    const cell = valueRef.current?.getBoundingClientRect();
+    if (!cell) return;
+    const height = popRef.current?.offsetHeight ?? 130;
+    const below = cell.bottom + 2 + height <= window.innerHeight;
+    const top = below ? cell.bottom + 2 : Math.max(4, cell.top - 2 - height);
+    const left = Math.max(4, Math.min(cell.left, window.innerWidth - POP_WIDTH - 4));
+    setAt((p) => (p && p.left === left && p.top === top ? p : { left, top }));
+  }, [problem]);
 
   useEffect(() => {
     const el = valueRef.current;
     if (!el) return;
-    el.focus();
+    el.focus({ preventScroll: true });
     if (typed === null) el.select();
     else el.setSelectionRange(el.value.length, el.value.length);
   }, [typed]);
@@ -38,12 +55,12 @@ export function CellEditor({ initial, typed, original, reason: initialReason, am
     if (v === initial.trim()) return onCancel();
     if (amount && v !== '' && !AMOUNT.test(v)) {
       setProblem('请输入金额（如 1234.56），或留空表示 0');
-      valueRef.current?.focus();
+      valueRef.current?.focus({ preventScroll: true });
       return;
     }
     if (!reason.trim()) {
       setProblem('请填写修改原因（将记入修改记录）');
-      if (from === 'value') reasonRef.current?.focus();
+      if (from === 'value') reasonRef.current?.focus({ preventScroll: true });
       return;
     }
     onCommit(amount ? v.replace(/,/g, '') : v, reason.trim(), move);
@@ -61,19 +78,19 @@ export function CellEditor({ initial, typed, original, reason: initialReason, am
       // Tab from the value goes to an empty reason first; otherwise it commits and moves on.
       if (from === 'value' && !reason.trim() && !e.shiftKey) {
         e.preventDefault();
-        reasonRef.current?.focus();
+        reasonRef.current?.focus({ preventScroll: true });
         return;
       }
       if (from === 'reason' && e.shiftKey) {
         e.preventDefault();
-        valueRef.current?.focus();
+        valueRef.current?.focus({ preventScroll: true });
         return;
       }
       e.preventDefault();
       commit(e.shiftKey ? 'left' : 'right', from);
     } else if (e.altKey && (e.key === 'r' || e.key === 'R')) {
       e.preventDefault();
-      reasonRef.current?.focus();
+      reasonRef.current?.focus({ preventScroll: true });
     }
   };
 
@@ -88,7 +105,14 @@ export function CellEditor({ initial, typed, original, reason: initialReason, am
         onKeyDown={keys('value')}
         spellCheck={false}
       />
-      <div className={`edit-pop${above ? ' above' : ''}`}>
+      {createPortal(
+      <div
+        ref={popRef}
+        className="edit-pop"
+        data-testid="edit-pop"
+        style={{ left: at?.left ?? -9999, top: at?.top ?? -9999, width: POP_WIDTH }}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <div className="edit-orig">
           原值：<span className="mono">{original === '' ? '（空）' : original}</span>
         </div>
@@ -109,7 +133,9 @@ export function CellEditor({ initial, typed, original, reason: initialReason, am
           </div>
         )}
         <div className="edit-hint">Enter 确认 · Tab 确认并右移 · Esc 取消 · Alt+R 填写原因</div>
-      </div>
+      </div>,
+        document.body,
+      )}
     </div>
   );
 }

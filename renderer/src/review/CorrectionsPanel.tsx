@@ -1,14 +1,16 @@
 // The audit trail of this submission: every correction (old, new, who, when, why), undone ones kept.
 import type { Correction } from '../../../main/api/types';
-import { formatTime, placeLabel } from '../lib/labels';
+import { formatTime } from '../lib/labels';
 
 interface Props {
   corrections: Correction[];
+  /** A correction's cell in words (表 · 行 · 栏). */
+  placeOf: (c: Correction) => string;
   onUndo: (c: Correction) => void;
   onGoto: (c: Correction) => void;
 }
 
-export function CorrectionsPanel({ corrections, onUndo, onGoto }: Props) {
+export function CorrectionsPanel({ corrections, placeOf, onUndo, onGoto }: Props) {
   if (corrections.length === 0) return <div className="empty-state">尚无修改。在表格中选中单元格，按 Enter 或 F2 修改。</div>;
   const rows = [...corrections].sort((a, b) => b.id - a.id);
   return (
@@ -31,7 +33,7 @@ export function CorrectionsPanel({ corrections, onUndo, onGoto }: Props) {
               <td className="nowrap">{formatTime(c.at)}</td>
               <td>
                 <button type="button" className="btn-link" onClick={() => onGoto(c)}>
-                  {placeLabel(c.table, c.row, c.column)}
+                  {placeOf(c)}
                 </button>
               </td>
               <td className="num mono">{c.oldValue || '（空）'}</td>

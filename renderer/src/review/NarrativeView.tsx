@@ -1,21 +1,22 @@
 // The 情况说明 as read, section by section, with the sentences the checks flagged highlighted and the
 // message beside the paragraph.
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { NarrativeSection, ReviewFinding } from '../../../main/api/types';
-import { SEVERITY_LABEL } from '../lib/labels';
+import type { NarrativeSection, ViewFinding } from '../../../main/api/types';
+import { useWords } from '../lib/words';
 import { isActive } from './findingIndex';
 
 interface Props {
   sections: NarrativeSection[];
-  findings: readonly ReviewFinding[];
+  findings: readonly ViewFinding[];
   focusKey: string | null;
-  onOpenFinding: (f: ReviewFinding) => void;
-  onParagraph: (page: number | null) => void;
+  onOpenFinding: (f: ViewFinding) => void;
+  /** A paragraph clicked: the file it was read from (null: the first file) and its page. */
+  onParagraph: (file: string | null, page: number | null) => void;
 }
 
 /** The paragraph text with each quoted sentence marked (first occurrence; whitespace-insensitive fallback). */
-function marked(text: string, flagged: readonly ReviewFinding[], focusKey: string | null): ReactNode {
-  const spans: { start: number; end: number; f: ReviewFinding }[] = [];
+function marked(text: string, flagged: readonly ViewFinding[], focusKey: string | null): ReactNode {
+  const spans: { start: number; end: number; f: ViewFinding }[] = [];
   for (const f of flagged) {
     const quote = f.paragraph?.quote?.trim();
     if (!quote) continue;
@@ -40,10 +41,11 @@ function marked(text: string, flagged: readonly ReviewFinding[], focusKey: strin
 }
 
 export function NarrativeView({ sections, findings, focusKey, onOpenFinding, onParagraph }: Props) {
+  const words = useWords();
   const box = useRef<HTMLDivElement>(null);
   const { byParagraph, loose } = useMemo(() => {
-    const byParagraph = new Map<string, ReviewFinding[]>();
-    const loose: ReviewFinding[] = [];
+    const byParagraph = new Map<string, ViewFinding[]>();
+    const loose: ViewFinding[] = [];
     const known = new Set(sections.map((s) => s.heading));
     for (const f of findings) {
       if (!isActive(f) && f.key !== focusKey) continue;
@@ -66,7 +68,7 @@ export function NarrativeView({ sections, findings, focusKey, onOpenFinding, onP
         <div className="narr-loose">
           {loose.map((f) => (
             <button key={f.key} type="button" className={`note sev-border-${f.severity}`} onClick={() => onOpenFinding(f)}>
-              <span className={`sev-badge sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span> {f.message}
+              <span className={`sev-badge sev-${f.severity}`}>{words.severities[f.severity]}</span> {f.message}
             </button>
           ))}
         </div>
@@ -79,7 +81,7 @@ export function NarrativeView({ sections, findings, focusKey, onOpenFinding, onP
             const flagged = byParagraph.get(`${s.heading}|${pi}`) ?? [];
             const focus = flagged.some((f) => f.key === focusKey);
             return (
-              <div key={pi} className={`para${flagged.length ? ' flagged' : ''}${focus ? ' focus' : ''}`} onClick={() => onParagraph(s.pages?.[pi] ?? null)}>
+              <div key={pi} className={`para${flagged.length ? ' flagged' : ''}${focus ? ' focus' : ''}`} onClick={() => onParagraph(s.file ?? null, s.pages?.[pi] ?? null)}>
                 <p>{flagged.length ? marked(p, flagged, focusKey) : p}</p>
                 <div className="para-notes">
                   {flagged.map((f) => (
@@ -92,7 +94,7 @@ export function NarrativeView({ sections, findings, focusKey, onOpenFinding, onP
                         onOpenFinding(f);
                       }}
                     >
-                      <span className={`sev-badge sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span> {f.message}
+                      <span className={`sev-badge sev-${f.severity}`}>{words.severities[f.severity]}</span> {f.message}
                     </button>
                   ))}
                 </div>

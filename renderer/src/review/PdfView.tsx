@@ -1,4 +1,5 @@
-// One PDF page drawn with pdfjs at the pane's width, with the selected row's and cell's boxes on top.
+// One PDF page drawn with pdfjs — fitted to the pane's width, or at a share of its printed size — with the
+// selected row's and cell's boxes on top.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import type { Box } from './sourceTarget';
@@ -8,15 +9,23 @@ export interface Highlight {
   box: Box;
 }
 
+/** 'fit': the page's width fits the pane (a landscape page too); a number: that share of the printed size. */
+export type Zoom = 'fit' | number;
+
+/** CSS pixels per PDF point at 100 %: a page shows at its printed size. */
+const ACTUAL = 96 / 72;
+
 interface Props {
   pdf: PDFDocumentProxy;
   page: number;
-  zoom: number;
+  zoom: Zoom;
+  /** The scale in use, as a share of the printed size (for the toolbar's percentage). */
+  onScale?: (share: number) => void;
   highlights: Highlight[];
   onRendered?: (page: number) => void;
 }
 
-export function PdfView({ pdf, page, zoom, highlights, onRendered }: Props) {
+export function PdfView({ pdf, page, zoom, onScale, highlights, onRendered }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const holder = useRef<HTMLDivElement>(null);
   const [paneWidth, setPaneWidth] = useState(0);
@@ -40,7 +49,8 @@ export function PdfView({ pdf, page, zoom, highlights, onRendered }: Props) {
         const p = await pdf.getPage(Math.min(Math.max(1, page), pdf.numPages));
         if (cancelled) return;
         const base = p.getViewport({ scale: 1 });
-        const scale = ((paneWidth - 16) / base.width) * zoom;
+        const scale = zoom === 'fit' ? (paneWidth - 16) / base.width : zoom * ACTUAL;
+        onScale?.(scale / ACTUAL);
         const dpr = window.devicePixelRatio || 1;
         const canvas = document.createElement('canvas');
         const vp = p.getViewport({ scale: scale * dpr });
@@ -65,7 +75,7 @@ export function PdfView({ pdf, page, zoom, highlights, onRendered }: Props) {
       cancelled = true;
       task?.cancel();
     };
-  }, [pdf, page, paneWidth, zoom, onRendered]);
+  }, [pdf, page, paneWidth, zoom, onRendered, onScale]);
 
   // Bring the cell (else the row) into view, a third from the top.
   const target = highlights.find((h) => h.kind === 'cell') ?? highlights.find((h) => h.kind === 'row');

@@ -1,19 +1,24 @@
 // The source beside the table: the PDF page with the selected row and cell boxed, or for Word/Excel the
-// cell's position in the original file (table/row/column, sheet and address).
+// cell's position in the original file (table/row/column, sheet and address). A submission of two files (the
+// narrative published apart from the tables) shows whichever file holds what is selected.
 import { useCallback, useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { SourceFormat } from '../../../main/api/types';
 import { errorText } from '../lib/errors';
 import { FORMAT_LABEL } from '../lib/labels';
-import { PdfView, type Highlight } from './PdfView';
+import { PdfView, type Highlight, type Zoom } from './PdfView';
 import { sourcePdf } from './pdf';
 import { rowSpanLabel, type SourceTarget } from './sourceTarget';
 
 interface Props {
   submissionId: number;
+  /** The file on show (the target's file) and its format. */
   format: SourceFormat;
   fileName: string;
   target: SourceTarget;
+  /** The source pane is widened (landscape pages read better). */
+  wide: boolean;
+  onWide: (wide: boolean) => void;
   /** What is selected, in words (表 · 序号 · 栏次). */
   label: string | null;
   current: string | null;
@@ -22,29 +27,32 @@ interface Props {
 
 export function SourcePane(props: Props) {
   return (
-    <aside className="source-pane" aria-label="原文">
-      {props.format === 'pdf' ? <PdfSource {...props} /> : <OfficeSource {...props} />}
+    <aside className="source-pane" aria-label="原文" data-file={props.target.file ?? ''}>
+      {props.format === 'pdf' ? <PdfSource key={props.target.file ?? ''} {...props} /> : <OfficeSource {...props} />}
     </aside>
   );
 }
 
-function PdfSource({ submissionId, target, label }: Props) {
+const ZOOM_STEP = 1.25;
+
+function PdfSource({ submissionId, target, label, fileName, wide, onWide }: Props) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<number>(target.page ?? 1);
-  const [zoom, setZoom] = useState(1);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [share, setShare] = useState(1);
   const [renderedPage, setRenderedPage] = useState<number | null>(null);
 
   useEffect(() => {
     let live = true;
-    sourcePdf(submissionId).then(
+    sourcePdf(submissionId, target.file).then(
       (d) => live && setPdf(d),
       (e) => live && setError(errorText(e)),
     );
     return () => {
       live = false;
     };
-  }, [submissionId]);
+  }, [submissionId, target.file]);
 
   // A new selection brings its page; the auditor may still leaf through by hand.
   useEffect(() => {
@@ -74,18 +82,32 @@ function PdfSource({ submissionId, target, label }: Props) {
           ▶
         </button>
         <span className="toolbar-sep" />
-        <button type="button" className="btn btn-small" onClick={() => setZoom((z) => Math.max(0.5, z / 1.25))} aria-label="缩小">
+        <button type="button" className="btn btn-small" onClick={() => setZoom(Math.max(0.25, share / ZOOM_STEP))} aria-label="缩小">
           －
         </button>
-        <span className="sp-zoom">{Math.round(zoom * 100)}%</span>
-        <button type="button" className="btn btn-small" onClick={() => setZoom((z) => Math.min(4, z * 1.25))} aria-label="放大">
+        <span className="sp-zoom" data-testid="source-zoom" title="相对于原文实际大小">
+          {Math.round(share * 100)}%
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => setZoom(Math.min(4, share * ZOOM_STEP))} aria-label="放大">
           ＋
         </button>
+        <button type="button" className={`btn btn-small${zoom === 'fit' ? ' on' : ''}`} onClick={() => setZoom('fit')} title="页面宽度适合窗格（横向页面同样）">
+          适合宽度
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setZoom(1)} title="按原文实际大小显示">
+          100%
+        </button>
+        <button type="button" className={`btn btn-small${wide ? ' on' : ''}`} onClick={() => onWide(!wide)} title="加宽原文窗格">
+          {wide ? '收窄' : '加宽'}
+        </button>
+      </div>
+      <div className="sp-file-line" title={fileName}>
+        {fileName}
       </div>
       {label && <div className="sp-where">{label}{target.cellBox || target.rowBox ? '' : target.page ? '（此处无位置信息，显示所在页）' : ''}</div>}
       {error && <div className="notice notice-error">{error}</div>}
       {!pdf && !error && <div className="sp-loading">正在载入原文…</div>}
-      {pdf && <PdfView pdf={pdf} page={page} zoom={zoom} highlights={highlights} onRendered={onRendered} />}
+      {pdf && <PdfView pdf={pdf} page={page} zoom={zoom} onScale={setShare} highlights={highlights} onRendered={onRendered} />}
     </>
   );
 }

@@ -1,42 +1,45 @@
-// The column headers as printed (merged cells kept), then the 栏次 row, above the rows.
+// The column headers as printed — several rows, merged cells kept — then the 栏次 row where the layout prints
+// one. Header cells over frozen label columns stay with them; 审核提示 stays on the right.
 import type { ReactNode } from 'react';
 import type { HeaderGrid } from '../../../main/api/types';
-import { gridTemplate, type Column } from './columns';
+import { gridTemplate, headerSpans, type Column } from './columns';
 
-export function TableHeader({ header, lanes, columns }: { header: HeaderGrid; lanes: string[]; columns: Column[] }) {
+export function TableHeader({ header, lanes, columns }: { header: HeaderGrid; lanes: string[] | null; columns: Column[] }) {
   const n = columns.length;
-  const rows = header.rows.filter((r) => r.length > 0);
-  const covered = new Set<string>();
-  const spans = new Map<string, { rs: number; cs: number }>();
-  for (const [r1, c1, r2, c2] of header.merges) {
-    if (r1 >= rows.length || c1 >= n) continue;
-    const re = Math.min(r2, rows.length - 1);
-    const ce = Math.min(c2, n - 1);
-    spans.set(`${r1},${c1}`, { rs: re - r1 + 1, cs: ce - c1 + 1 });
-    for (let r = r1; r <= re; r++) for (let c = c1; c <= ce; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
-  }
+  const { rows, spans, covered } = headerSpans(header, n);
+  const frozenStyle = (c: number, span: number): React.CSSProperties | undefined => {
+    const cols = columns.slice(c, c + span);
+    return cols.length && cols.every((x) => x.frozenLeft !== null) ? { left: columns[c]!.frozenLeft! } : undefined;
+  };
   const cells: ReactNode[] = [];
   rows.forEach((row, r) => {
     for (let c = 0; c < n; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const span = spans.get(`${r},${c}`) ?? { rs: 1, cs: 1 };
+      const frozen = frozenStyle(c, span.cs);
       cells.push(
-        <div key={`h${r}-${c}`} className="hcell" style={{ gridRow: `${r + 1} / span ${span.rs}`, gridColumn: `${c + 1} / span ${span.cs}` }}>
+        <div
+          key={`h${r}-${c}`}
+          className={`hcell${frozen ? ' frozen' : ''}`}
+          style={{ gridRow: `${r + 1} / span ${span.rs}`, gridColumn: `${c + 1} / span ${span.cs}`, ...frozen }}
+        >
           {(row[c] ?? '').replace(/\s{2,}/g, ' ')}
         </div>,
       );
     }
   });
   const laneRow = rows.length + 1;
+  const lastRow = lanes ? laneRow : rows.length;
   return (
     <div className="thead" style={{ gridTemplateColumns: gridTemplate(columns) }} role="rowgroup">
       {cells}
-      {lanes.map((l, c) => (
-        <div key={`l${c}`} className="hcell lane" style={{ gridRow: laneRow, gridColumn: c + 1 }}>
-          {c === 0 ? '栏次' : l}
-        </div>
-      ))}
-      <div className="hcell msg-head" style={{ gridRow: `1 / span ${laneRow}`, gridColumn: n + 1 }}>
+      {lanes &&
+        columns.map((col, c) => (
+          <div key={`l${c}`} className={`hcell lane${col.frozenLeft !== null ? ' frozen' : ''}`} style={{ gridRow: laneRow, gridColumn: c + 1, ...(col.frozenLeft !== null ? { left: col.frozenLeft } : {}) }}>
+            {col.kind === 'seq' ? '栏次' : (lanes[col.index] ?? '')}
+          </div>
+        ))}
+      <div className="hcell msg-head" style={{ gridRow: `1 / span ${Math.max(1, lastRow)}`, gridColumn: n + 1 }}>
         审核提示
       </div>
     </div>

@@ -22,14 +22,15 @@ export function preloadPdfjs(): void {
   else setTimeout(go, 500);
 }
 
-const cache = new Map<number, Promise<PDFDocumentProxy>>();
+const cache = new Map<string, { submissionId: number; doc: Promise<PDFDocumentProxy> }>();
 
-/** The submission's source PDF, fetched and parsed once. */
-export function sourcePdf(submissionId: number): Promise<PDFDocumentProxy> {
-  let p = cache.get(submissionId);
+/** A PDF of the submission (its first file, or the further file with this hash), fetched and parsed once. */
+export function sourcePdf(submissionId: number, sha256: string | null = null): Promise<PDFDocumentProxy> {
+  const key = `${submissionId}|${sha256 ?? ''}`;
+  let p = cache.get(key)?.doc;
   if (!p) {
     p = (async () => {
-      const [m, src] = await Promise.all([pdfjs(), api('submission.source', { id: submissionId })]);
+      const [m, src] = await Promise.all([pdfjs(), api('submission.source', sha256 ? { id: submissionId, sha256 } : { id: submissionId })]);
       const assets = new URL('./pdfjs/', document.baseURI).href;
       return m.getDocument({
         data: base64ToBytes(src.dataBase64),
@@ -40,15 +41,17 @@ export function sourcePdf(submissionId: number): Promise<PDFDocumentProxy> {
         enableXfa: false,
       }).promise;
     })();
-    p.catch(() => cache.delete(submissionId));
-    cache.set(submissionId, p);
+    p.catch(() => cache.delete(key));
+    cache.set(key, { submissionId, doc: p });
   }
   return p;
 }
 
-/** Forget a submission's parsed PDF (leaving the review screen). */
+/** Forget a submission's parsed PDFs (leaving the review screen). */
 export function releasePdf(submissionId: number): void {
-  const p = cache.get(submissionId);
-  cache.delete(submissionId);
-  void p?.then((d) => d.destroy()).catch(() => {});
+  for (const [key, entry] of cache) {
+    if (entry.submissionId !== submissionId) continue;
+    cache.delete(key);
+    void entry.doc.then((d) => d.destroy()).catch(() => {});
+  }
 }

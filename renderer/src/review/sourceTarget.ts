@@ -6,6 +6,8 @@ import { locate, tableOf } from './findingIndex';
 export type Box = [number, number, number, number];
 
 export interface SourceTarget {
+  /** The file that holds it: null for the submission's first file, else a further file's sha256. */
+  file: string | null;
   page: number | null;
   cell: CellSource | null;
   row: (CellSource | null)[];
@@ -14,7 +16,7 @@ export interface SourceTarget {
   related: { page: number; box: Box }[];
 }
 
-export const EMPTY_TARGET: SourceTarget = { page: null, cell: null, row: [], rowBox: null, cellBox: null, related: [] };
+export const EMPTY_TARGET: SourceTarget = { file: null, page: null, cell: null, row: [], rowBox: null, cellBox: null, related: [] };
 
 function union(boxes: Box[]): Box | null {
   if (boxes.length === 0) return null;
@@ -30,6 +32,7 @@ export function sourceTarget(
   fallbackPage: number | null,
 ): SourceTarget {
   const rowSources = table && row !== null ? (table.sources?.[row] ?? []) : [];
+  const file = table?.file ?? null;
   const cell = col !== null ? (rowSources[col] ?? null) : null;
   const page = cell?.page ?? rowSources.find((s) => s?.page)?.page ?? focus?.page ?? fallbackPage ?? table?.pages?.[0] ?? null;
   const onPage = (s: CellSource | null | undefined): s is CellSource & { box: Box } => !!s?.box && (s.page === undefined || s.page === page);
@@ -38,14 +41,14 @@ export function sourceTarget(
   if (focus) {
     for (const r of [{ table: focus.table, row: focus.row, column: focus.column }, ...focus.related]) {
       const t = tableOf(view, r.table);
-      if (!t) continue;
-      const at = locate(t, r.row, r.column);
+      if (!t || (t.file ?? null) !== file) continue;
+      const at = locate(view.layouts[t.key], r.row, r.column);
       if (at.row === null) continue;
       const srcs = at.col !== null ? [t.sources?.[at.row]?.[at.col]] : (t.sources?.[at.row] ?? []);
       for (const s of srcs) if (s?.box && s.page) related.push({ page: s.page, box: s.box });
     }
   }
-  return { page, cell, row: rowSources, rowBox, cellBox: onPage(cell) ? cell.box : null, related };
+  return { file, page, cell, row: rowSources, rowBox, cellBox: onPage(cell) ? cell.box : null, related };
 }
 
 /** Excel column letters ↔ numbers, for naming a row's span (A5:M5). */
