@@ -47,31 +47,49 @@ function suspect(doc: BudgetDocument, f: Finding): { cell: OcrCell; fits: boolea
   return unsure[0] ? { cell: unsure[0], fits: false } : null;
 }
 
-/** Findings with each failed reconciliation on a likely misread OCR cell turned into a "please confirm". */
+const sameCell = (a: CellRef, b: CellRef): boolean => a.table === b.table && a.row === b.row && a.column === b.column;
+
+/** The failed reconciliation as a request to confirm its likely misread cell. */
+function asMisread(doc: BudgetDocument, f: Finding, cell: OcrCell, fits: boolean): Finding {
+  const pct = Math.round(cell.src.confidence * 100);
+  const read = `识别为“${cell.text || '（空）'}”（识别可信度 ${pct}%${pct < OCR_CONFIRM_BELOW * 100 ? '，偏低' : ''}）`;
+  const want = fits && f.expected !== null ? `，按表内勾稽应为 ${f.expected}` : '';
+  const own = sameCell(cell.ref, { table: f.table, row: f.row, column: f.column });
+  return {
+    ...f,
+    rule: OCR_MISREAD,
+    severity: 'warning',
+    table: cell.ref.table,
+    row: cell.ref.row,
+    column: cell.ref.column,
+    related: [{ table: f.table, row: f.row, column: f.column }, ...f.related].filter((r) => !sameCell(r, cell.ref)),
+    expected: own ? f.expected : null,
+    actual: own ? f.actual : null,
+    page: cell.src.page ?? f.page,
+    message: `识别存疑，请核对原件（扫描件文字识别）：${describe(doc, cell)} ${read}${want}。若原件确为此数：${f.message}`,
+  };
+}
+
+/** Findings with each failed reconciliation on a likely misread OCR cell turned into a "please confirm";
+ *  several on one cell become one, with every reason. */
 export function reviewOcrFindings(doc: BudgetDocument, findings: readonly Finding[]): Finding[] {
   if (!doc.tables.some((t) => t.sources?.some((row) => row.some(isOcrCell)))) return [...findings];
-  return findings.map((f) => {
-    if (f.severity !== 'error' || !ARITHMETIC.has(f.rule)) return f;
-    const s = suspect(doc, f);
-    if (!s) return f;
-    const { cell, fits } = s;
-    const pct = Math.round(cell.src.confidence * 100);
-    const read = `识别为“${cell.text || '（空）'}”（识别可信度 ${pct}%${pct < OCR_CONFIRM_BELOW * 100 ? '，偏低' : ''}）`;
-    const want = fits && f.expected !== null ? `，按表内勾稽应为 ${f.expected}` : '';
-    const same = cell.ref.table === f.table && cell.ref.row === f.row && cell.ref.column === f.column;
-    const others = [{ table: f.table, row: f.row, column: f.column }, ...f.related].filter((r) => !(r.table === cell.ref.table && r.row === cell.ref.row && r.column === cell.ref.column));
-    return {
-      ...f,
-      rule: OCR_MISREAD,
-      severity: 'warning',
-      table: cell.ref.table,
-      row: cell.ref.row,
-      column: cell.ref.column,
-      related: others,
-      expected: same ? f.expected : null,
-      actual: same ? f.actual : null,
-      page: cell.src.page ?? f.page,
-      message: `识别存疑，请核对原件（扫描件文字识别）：${describe(doc, cell)} ${read}${want}。若原件确为此数：${f.message}`,
-    };
-  });
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const s = f.severity === 'error' && ARITHMETIC.has(f.rule) ? suspect(doc, f) : null;
+    if (!s) {
+      out.push(f);
+      continue;
+    }
+    const m = asMisread(doc, f, s.cell, s.fits);
+    const prev = out.find((x) => x.rule === OCR_MISREAD && sameCell(x, m));
+    if (!prev) {
+      out.push(m);
+      continue;
+    }
+    prev.message = `${prev.message}；${f.message}`;
+    for (const r of m.related) if (!prev.related.some((x) => sameCell(x, r))) prev.related.push(r);
+    if (prev.expected === null && m.expected !== null) [prev.expected, prev.actual] = [m.expected, m.actual];
+  }
+  return out;
 }

@@ -12,6 +12,13 @@ export function needsConfirmation(src: CellSource | null | undefined): boolean {
   return isOcrCell(src) && src.confidence < OCR_CONFIRM_BELOW;
 }
 
+/** Sets a source's confidence and, below the line, its request for confirmation. */
+export function setConfidence(src: CellSource, confidence: number): void {
+  src.confidence = Math.round(confidence * 1000) / 1000;
+  if (src.confidence < OCR_CONFIRM_BELOW) src.confirm = true;
+  else delete src.confirm;
+}
+
 function editDistanceAtMost1(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;

@@ -2,6 +2,7 @@
 // findings. Every import is one transaction: a crash leaves either the whole submission or nothing.
 import { createHash } from 'node:crypto';
 import type { ArchiveDb } from './db.js';
+import { setConfidence } from '../model/ocr.js';
 import type { BudgetDocument, CellSource, DocKind, Finding, SourceFormat, StandardTable, TableKey } from '../model/types.js';
 import { listAttachedFiles } from './files.js';
 import { findingKey } from './keys.js';
@@ -215,7 +216,7 @@ function cellSource(c: CellTuple): CellSource | null {
   if (table !== null) s.table = table;
   if (row !== null) s.row = row;
   if (col !== null) s.col = col;
-  if (confidence !== null) s.confidence = confidence;
+  if (confidence !== null) setConfidence(s, confidence);
   return s;
 }
 

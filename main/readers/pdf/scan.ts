@@ -5,6 +5,7 @@
 // boxes go back from the upright (deskewed) page to the page as printed.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError, unusableInput } from '../../model/errors.js';
+import { setConfidence } from '../../model/ocr.js';
 import type { CellSource } from '../../model/types.js';
 import { boxOnPage, type OcrPage, type OcrWord } from '../ocr/page.js';
 import { ocrPool } from '../ocr/pool.js';
@@ -119,7 +120,7 @@ export function finishOcrBlocks(blocks: RawBlock[], ocrPages: ReadonlyMap<number
     if (!src?.box || !ocr || done.has(src)) return;
     done.add(src);
     const c = confidenceIn(ocr, src.box);
-    if (c !== undefined) src.confidence = Math.round(c * 1000) / 1000;
+    if (c !== undefined) setConfidence(src, c);
     src.box = boxOnPage(ocr.toPage, src.box).map(round) as [number, number, number, number];
   };
   for (const b of blocks) {

@@ -4,7 +4,6 @@
 // Memoised: scrolling mounts only the rows that come into view.
 import { memo } from 'react';
 import type { CellSource, ViewFinding } from '../../../main/api/types';
-import { needsConfirmation } from '../../../main/model/ocr';
 import { useWords } from '../lib/words';
 import { CellEditor, type Move } from './CellEditor';
 import { codeDepth, type Column } from './columns';
@@ -78,7 +77,7 @@ function TableRowImpl({ i, top, height, row, sources, ids, tableKey, columns, te
         const isEdit = editing?.col === col.index;
         // Read from a scan with an uncertain character: the auditor confirms it against the page.
         const src = sources?.[col.index];
-        const unsure = !correction && needsConfirmation(src);
+        const unsure = !correction && src?.confirm === true;
         const c = [
           'cell',
           `k-${col.kind}`,
