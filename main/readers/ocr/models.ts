@@ -33,6 +33,9 @@ export async function loadModels(options: LoadOptions = {}): Promise<OcrModels> 
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
+    // Memory is given back after each page instead of kept in an arena as large as the largest page.
+    enableCpuMemArena: false,
+    enableMemPattern: false,
   };
   const [det, rec] = await Promise.all([
     ort.InferenceSession.create(fs.readFileSync(files.detectionPath), sessionOptions),
