@@ -83,6 +83,20 @@ export function compose(images: readonly PlacedImage[], width: number, height: n
     if (!pageToImage) continue;
     const m = multiplyAffine(pageToImage, rasterToPage);
     const { width: iw, height: ih, data } = p.image;
+    // The usual scan: the image's pixels are the raster's (same resolution, upright, whole-pixel offset).
+    const near = (v: number, to: number) => Math.abs(v - to) < 1e-6;
+    if (near(m[0], 1) && near(m[1], 0) && near(m[2], 0) && near(m[3], 1) && near(m[4], Math.round(m[4])) && near(m[5], Math.round(m[5]))) {
+      const dx = Math.round(m[4]), dy = Math.round(m[5]);
+      for (let y = 0; y < height; y++) {
+        const sy = y + dy;
+        if (sy < 0 || sy >= ih) continue;
+        for (let x = Math.max(0, -dx); x < width && x + dx < iw; x++) {
+          const v = data[sy * iw + x + dx]!;
+          if (v < out[y * width + x]!) out[y * width + x] = v;
+        }
+      }
+      continue;
+    }
     const coarse = Math.hypot(m[0], m[1]) > 1.3;
     const half = coarse ? Math.hypot(m[0], m[1]) / 4 : 0;
     const sample = (sx: number, sy: number): number => {
