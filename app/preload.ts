@@ -1,6 +1,6 @@
 // The preload exposes one object, window.budgetApi, typed by the Api; nothing else of Electron reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiInput, ApiMethod, ApiOutput, ClientBridge, ProgressEvent } from '../main/api/types.js';
+import type { ApiInput, ApiMethod, ApiOutput, ClientBridge, Picked, ProgressEvent } from '../main/api/types.js';
 
 const bridge = {
   platform: 'electron',
@@ -19,8 +19,9 @@ const bridge = {
     ipcRenderer.on('menu:command', wrapped);
     return () => void ipcRenderer.removeListener('menu:command', wrapped);
   },
-  pickFiles: () => ipcRenderer.invoke('dialog:pickFiles') as Promise<string[]>,
-  pickFolder: () => ipcRenderer.invoke('dialog:pickFolder') as Promise<string | null>,
+  // The main process keeps the chosen paths; the page gets names to show and handles to import.
+  pickFiles: async () => ((await ipcRenderer.invoke('dialog:pickFiles')) as Picked[] | null) ?? [],
+  pickFolder: () => ipcRenderer.invoke('dialog:pickFolder') as Promise<Picked | null>,
 } satisfies ClientBridge;
 
 contextBridge.exposeInMainWorld('budgetApi', bridge);

@@ -37,7 +37,7 @@ export async function benchReview(files: string[], runs = 9): Promise<void> {
       ? await timeIt(runs, () => {
           flip = !flip;
           const row = t6.rows[1]!;
-          return api['correction.apply']({ submissionId: submission.id, table: 't6', row: row[0]!, column: t6.lanes[3]!, value: flip ? '1.23' : row[3]!, reason: 'bench' });
+          return api['correction.apply']({ submissionId: submission.id, table: 't6', row: row[0]!, column: t6.lanes?.[3] ?? '3', value: flip ? '1.23' : row[3]!, reason: 'bench' });
         })
       : NaN;
     const exportAll = await timeIt(runs, () => api['export.workbook']({ submissionId: submission.id }));

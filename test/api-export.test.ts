@@ -30,7 +30,7 @@ describe('export.workbook after corrections through the API', () => {
     const view = await api['correction.apply']({ submissionId: submission.id, table: 't2', row: '10', column: '3', value: '74.90', reason: '与下级科目之和一致', author: '王复核' });
     expect(view.corrections).toHaveLength(2);
     const out = path.join(dir, 'book.xlsx');
-    const r = await api['export.workbook']({ submissionId: submission.id, outPath: out });
+    const r = await api['export.workbookFile']({ submissionId: submission.id, outPath: out });
     expect(r.path).toBe(out);
     api.close();
 

@@ -2,11 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import JSZip from 'jszip';
 import { CLI, fixture, tempDir } from './helpers/paths.js';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
+/** The CLI in a child process, awaited (not spawnSync: the test runner's own messages keep flowing meanwhile). */
+const runWith = (env: NodeJS.ProcessEnv | undefined, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, [...CLI, ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      resolve({ status: err ? (typeof code === 'number' ? code : null) : 0, stdout, stderr });
+    });
+  });
+const run = (...args: string[]) => runWith(undefined, ...args);
 
 async function badInputs(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -24,8 +32,8 @@ async function badInputs(dir: string): Promise<Record<string, string>> {
 }
 
 describe('cli check', () => {
-  it('prints exactly one contract document for a .docx', () => {
-    const r = run('check', fixture('docs', 'seed000.word.docx'), '--json');
+  it('prints exactly one contract document for a .docx', async () => {
+    const r = await run('check', fixture('docs', 'seed000.word.docx'), '--json');
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ scope: '部门', department_code: '434', department: '石家庄市长安区人民政府办公室', year: 2023, unit: '万元' });
@@ -36,31 +44,31 @@ describe('cli check', () => {
   it('refuses unusable files with exit 2 and a one-line reason in Chinese and English', async () => {
     const files = await badInputs(tempDir());
     for (const [name, file] of Object.entries(files)) {
-      const r = run('check', file, '--json');
+      const r = await run('check', file, '--json');
       expect(r.status, `${name}: ${r.stderr}`).toBe(2);
       expect(r.stdout, name).toBe('');
       expect(r.stderr, name).toMatch(/[\u4e00-\u9fff]/);
       expect(r.stderr, name).toMatch(/[A-Za-z]{4,}/);
       expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
     }
-  });
+  }, 240_000); // one process per file, each starting a reading worker
 
-  it('a missing file is exit 2, not a crash', () => {
-    const r = run('check', '/nonexistent/file.pdf', '--json');
+  it('a missing file is exit 2, not a crash', async () => {
+    const r = await run('check', '/nonexistent/file.pdf', '--json');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/不存在/);
   });
 });
 
 describe('cli import and list', () => {
-  it('imports, recognises the same file, lists departments × years × versions', () => {
+  it('imports, recognises the same file, lists departments × years × versions', async () => {
     const db = path.join(tempDir(), 'archive.sqlite');
-    const a = run('import', fixture('docs', 'seed000.word.docx'), fixture('docs', 'seed002.excel.xlsx'), '--db', db);
+    const a = await run('import', fixture('docs', 'seed000.word.docx'), fixture('docs', 'seed002.excel.xlsx'), '--db', db);
     expect(a.status, a.stderr).toBe(0);
     expect(a.stdout).toMatch(/已存储/);
-    const b = run('import', fixture('docs', 'seed000.word.docx'), '--db', db);
+    const b = await run('import', fixture('docs', 'seed000.word.docx'), '--db', db);
     expect(b.stdout).toMatch(/已存在/);
-    const list = run('list', '--db', db);
+    const list = await run('list', '--db', db);
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/434\t石家庄市长安区人民政府办公室\t2023\t预算\tv1/);
     expect(list.stdout).toMatch(/151001\t廊坊市广阳区人民政府办公室本级\t2023\t预算\tv1/);
@@ -69,22 +77,22 @@ describe('cli import and list', () => {
   it('leaves the database unchanged when every file is bad', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'archive.sqlite');
-    expect(run('import', fixture('docs', 'seed000.word.docx'), '--db', db).status).toBe(0);
-    const before = run('list', '--db', db, '--json').stdout;
+    expect((await run('import', fixture('docs', 'seed000.word.docx'), '--db', db)).status).toBe(0);
+    const before = (await run('list', '--db', db, '--json')).stdout;
     const files = await badInputs(dir);
-    const r = run('import', ...Object.values(files), '--db', db);
+    const r = await run('import', ...Object.values(files), '--db', db);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(Object.keys(files).length);
-    expect(run('list', '--db', db, '--json').stdout).toBe(before);
+    expect((await run('list', '--db', db, '--json')).stdout).toBe(before);
   });
 });
 
 describe('cli export', () => {
-  it('exports a file without filing it in the user archive when no --db is given', () => {
+  it('exports a file without filing it in the user archive when no --db is given', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'book.xlsx');
     const env = { ...process.env, BUDGET_AUDIT_DATA_DIR: path.join(dir, 'data') };
-    const r = spawnSync(process.execPath, [...CLI, 'export', fixture('docs', 'seed000.word.docx'), '--out', out], { encoding: 'utf8', env });
+    const r = await runWith(env, 'export', fixture('docs', 'seed000.word.docx'), '--out', out);
     expect(r.status, r.stderr).toBe(0);
     expect(fs.statSync(out).size).toBeGreaterThan(5000);
     expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);

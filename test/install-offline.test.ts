@@ -9,11 +9,15 @@ import { ROOT } from './helpers/paths.js';
 const ort = path.join(ROOT, 'node_modules', 'onnxruntime-node');
 
 describe('install stays on the npm registry', () => {
-  it('.npmrc switches off the download that onnxruntime-node\'s install script would make', () => {
+  it(".npmrc switches off the download that onnxruntime-node's install script would make", () => {
     const npmrc = fs.readFileSync(path.join(ROOT, '.npmrc'), 'utf8');
     expect(npmrc).toMatch(/^onnxruntime-node-install=skip$/m);
     // The installed script reads that setting (npm passes it as npm_config_onnxruntime_node_install) and exits on "skip".
-    const script = ['install.js', 'install-utils.js'].map((f) => path.join(ort, 'script', f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const script = ['install.js', 'install-utils.js']
+      .map((f) => path.join(ort, 'script', f))
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     expect(script).toContain('npm_config_onnxruntime_node_install');
     expect(script).toMatch(/case 'skip':\s*return false/);
   });

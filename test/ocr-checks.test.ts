@@ -16,7 +16,10 @@ const truth = JSON.parse(fs.readFileSync(fixture('truth', 'seed000.json'), 'utf8
 /** seed000 as printed, every table cell read by OCR with `confidence` (or from a text layer when null). */
 function scanned(confidence: number | null): BudgetDocument {
   const doc = documentFromTruth(structuredClone(truth));
-  for (const t of doc.tables) t.sources = t.rows.map((row) => row.map(() => (confidence === null ? { page: 1 } : { page: 1, confidence, ...(confidence < 0.9 ? { confirm: true } : {}) })));
+  for (const t of doc.tables)
+    t.sources = t.rows.map((row) =>
+      row.map(() => (confidence === null ? { page: 1 } : { page: 1, confidence, ...(confidence < 0.9 ? { confirm: true } : {}) })),
+    );
   return doc;
 }
 

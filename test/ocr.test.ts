@@ -19,7 +19,9 @@ import { scanPdf } from './helpers/scan-pdf.js';
 import { scoreTables } from './helpers/table-score.js';
 
 const SCAN = fixture('docs', 'seed000-p1-5.scan.pdf');
-const truth = JSON.parse(fs.readFileSync(fixture('truth', 'seed000.json'), 'utf8')) as ContractDocument & { known_findings?: { table: string; row: string | null }[] };
+const truth = JSON.parse(fs.readFileSync(fixture('truth', 'seed000.json'), 'utf8')) as ContractDocument & {
+  known_findings?: { table: string; row: string | null }[];
+};
 /** The truth of the tables on the fixture's pages. */
 const onPages = (keys: string[]): ContractDocument => ({ ...truth, tables: truth.tables.filter((t) => keys.includes(t.key)) });
 
@@ -38,8 +40,13 @@ async function pageOf(file: string, p: number): Promise<{ images: PlacedImage[];
 async function rescan(p: number, dpi: number, degrees = 0): Promise<Uint8Array> {
   const { images, width, height } = await pageOf(SCAN, p);
   const k = 72 / dpi;
-  const w = Math.ceil(width / k), h = Math.ceil(height / k);
-  const a = (degrees * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a), cx = width / 2, cy = height / 2;
+  const w = Math.ceil(width / k),
+    h = Math.ceil(height / k);
+  const a = (degrees * Math.PI) / 180,
+    c = Math.cos(a),
+    s = Math.sin(a),
+    cx = width / 2,
+    cy = height / 2;
   // Raster pixel → page point: scale, then rotate about the page centre.
   const toPage: Affine = [k * c, k * s, -k * s, k * c, cx - c * cx + s * cy, cy - s * cx - c * cy];
   return scanPdf([{ image: compose(images, w, h, toPage), width, height }]);

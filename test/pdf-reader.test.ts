@@ -2,9 +2,11 @@
 // with its page and box; image-only and malformed PDFs refused with a clear reason (CONTRACT exit 2).
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { readDisclosure } from '../main/readers/index.js';
 import { AppError } from '../main/model/errors.js';
 import { fixture } from './helpers/paths.js';
+import { buildPdf, imageOnlyPdf, stream, textPagePdf } from './hostile/pdf.js';
 
 interface Truth {
   scope: string; department_code: string; department: string; year: number;
@@ -65,7 +67,20 @@ describe('PDF reader: unusable PDFs are refused, never a crash', () => {
   };
   const bytesOf = (...p: string[]) => new Uint8Array(fs.readFileSync(fixture(...p)));
 
-  it('image-only (no text layer)', () => refuse(bytesOf('pdf', 'blank-page.pdf'), 'scan.pdf', /text layer|image/i));
+  it('image-only (a scan: pages that paint images, no text layer)', () => refuse(imageOnlyPdf(2), 'scan.pdf', /image-only|scanned/i));
+  // A blank page, an unknown filter and unusable coordinates are not scans, and are not called scans.
+  it('blank pages (a line, no text, no image)', () => refuse(bytesOf('pdf', 'blank-page.pdf'), 'blank.pdf', /blank/i));
+  it('page content under an unknown filter', () => {
+    const content = stream('/Filter /BogusDecode', zlib.deflateSync('BT /F1 12 Tf 72 700 Td (2024 budget table) Tj ET'));
+    const pdf = buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>', content, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
+    return refuse(pdf, 'filter.pdf', /unknown compression filter/i);
+  });
+  it('text whose coordinates are not numbers', () => {
+    const huge = '9'.repeat(400); // read as Infinity; the text's position becomes NaN
+    return refuse(textPagePdf(`BT /F1 12 Tf ${huge} 0 0 ${huge} 0 0 Tm (2024 budget table) Tj ET`), 'nan.pdf', /positions are not numbers/i);
+  });
+  it('an inconsistent cross-reference table, named as such (not a raw exception)', () =>
+    refuse(textPagePdf('BT /F1 12 Tf 72 700 Td (2024 budget table) Tj ET', { xrefEdit: (e) => void (e[3]!.gen = 2) }), 'xref.pdf', /cross-reference/i));
   it('encrypted', () => refuse(bytesOf('pdf', 'encrypted.pdf'), 'locked.pdf', /encrypt|password/i));
   it('zero pages', () => refuse(bytesOf('pdf', 'zero-pages.pdf'), 'empty.pdf', /no pages/i));
   it('truncated', async () => {

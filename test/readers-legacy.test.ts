@@ -103,6 +103,7 @@ function ole(streams: Record<string, Uint8Array>): Uint8Array {
 function rewritten(name: string, change: (streams: Map<string, Uint8Array>) => void): Uint8Array {
   const streams = oleStreams(legacy(name))!;
   change(streams);
+  // eslint-disable-next-line no-control-regex -- OLE property-set stream names start with \x01 or \x05
   return ole(Object.fromEntries([...streams].filter(([n]) => !/^[\x01\x05]|Sh33tJ5/.test(n))));
 }
 

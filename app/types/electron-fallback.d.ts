@@ -1,14 +1,21 @@
 // Used by the type check only when the optional `electron` package is absent (npm install on a machine that
 // cannot download Electron drops it): the subset of Electron's API the shell uses, so app/ is still checked.
 // Where `electron` is installed, its own electron.d.ts is used instead (see app/tsconfig.json paths).
+/* eslint-disable @typescript-eslint/no-explicit-any -- IPC arguments are `any` in electron.d.ts too */
+export interface WebFrameMain {
+  url: string;
+}
 export interface WebContents {
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
-  on(event: 'will-navigate', listener: (e: { preventDefault(): void }, url: string) => void): this;
+  mainFrame: WebFrameMain;
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: { preventDefault(): void }, url: string) => void): this;
+  on(event: 'will-attach-webview', listener: (e: { preventDefault(): void }) => void): this;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
 }
 export interface IpcMainInvokeEvent {
   sender: WebContents;
+  senderFrame: WebFrameMain | null;
 }
 export declare const ipcMain: {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: any[]) => unknown): void;
@@ -50,6 +57,7 @@ export declare const app: {
   getPath(name: 'userData' | 'documents' | 'temp'): string;
   getVersion(): string;
   whenReady(): Promise<void>;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
   on(event: string, listener: (...args: any[]) => void): unknown;
   quit(): void;
 };
@@ -69,5 +77,6 @@ export declare const session: {
       onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void): void;
     };
     setPermissionRequestHandler(handler: (wc: WebContents, permission: string, callback: (granted: boolean) => void) => void): void;
+    setPermissionCheckHandler(handler: (wc: WebContents | null, permission: string) => boolean): void;
   };
 };

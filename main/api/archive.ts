@@ -12,11 +12,11 @@ import { joinFile, planImport } from './joining.js';
 import { readFileBytes } from './reading.js';
 import { archiveContext, dependentsOf, refreshFindings, storedDocument } from './documents.js';
 import { CHECKS_STAMP } from '../checks/index.js';
-import { readDisclosure } from '../readers/index.js';
+import { readIsolated } from '../readers/pool.js';
 import { readMany } from '../readers/batch.js';
 import type { BudgetDocument } from '../model/types.js';
 import { runChecks } from '../checks/index.js';
-import type { ArchiveApi, ImportResult, SubmissionApi, SubmissionSummary } from './types.js';
+import type { ArchiveApi, FolderImportResult, ImportResult, PathApi, SubmissionApi, SubmissionSummary } from './types.js';
 
 const IMPORTABLE = /\.(pdf|docx|xlsx|doc|wps|xls|et)$/i;
 
@@ -42,37 +42,54 @@ function storedBefore(db: ArchiveDb, bytes: Uint8Array): ImportResult | null {
   return existing ? { status: 'duplicate', submission: summaryOf(db, existing.id) } : null;
 }
 
-/** Checks a document that was read (with last year's submission for context) and stores it in one transaction:
- *  as a new submission or version, as the missing half of a two-file disclosure, or beside the same content. */
+const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** Checks a document that was read (with last year's submission for context) and stores it in one IMMEDIATE
+ *  transaction: as a new submission or version, as the missing half of a two-file disclosure, or beside the
+ *  same content. What is already stored is asked again under the write lock: another process may have
+ *  stored the same file (the answer is then "duplicate") or this department's submission meanwhile. */
 function storeDocument(ctx: ApiContext, bytes: Uint8Array, doc: BudgetDocument): ImportResult {
   const db = ctx.db();
   const duplicate = storedBefore(db, bytes);
   if (duplicate) return duplicate;
-  const plan = planImport(db, doc);
-  if (plan.action !== 'new') {
-    const id = db.transaction(() => joinFile(db, plan, doc, bytes, ctx.now()))();
-    return { status: plan.action === 'alternate' ? 'same-content' : 'joined', submission: summaryOf(db, id) };
+  // The checks are the slow part: run before the lock is taken, for the plan as it stands now.
+  const planned = planImport(db, doc);
+  if (planned.action === 'new') doc.findings = runChecks(doc, archiveContext(db, doc));
+  try {
+    return db
+      .transaction((): ImportResult => {
+        const stored = storedBefore(db, bytes);
+        if (stored) return stored;
+        const plan = planImport(db, doc);
+        if (plan.action !== 'new') {
+          const id = joinFile(db, plan, doc, bytes, ctx.now());
+          return { status: plan.action === 'alternate' ? 'same-content' : 'joined', submission: summaryOf(db, id) };
+        }
+        if (planned.action !== 'new') doc.findings = runChecks(doc, archiveContext(db, doc)); // the plan changed meanwhile
+        const { id, version } = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
+        setFindingsStamp(db, id, CHECKS_STAMP);
+        // A resubmission starts from the previous version's decisions and comments (the re-review).
+        const previous = version > 1 ? previousVersionId(db, id) : undefined;
+        if (previous !== undefined) carryDecisions(db, previous, id);
+        // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
+        for (const other of dependentsOf(db, doc)) if (other !== id) refreshFindings(db, other);
+        return { status: 'stored', submission: summaryOf(db, id) };
+      })
+      .immediate();
+  } catch (err) {
+    // The same file stored by another connection between the check and the insert (a net under the lock).
+    const stored = isUniqueViolation(err) ? storedBefore(db, bytes) : null;
+    if (stored) return stored;
+    throw err;
   }
-  doc.findings = runChecks(doc, archiveContext(db, doc));
-  const { id } = db.transaction(() => {
-    const stored = insertSubmission(db, { document: doc, bytes, importedAt: ctx.now() });
-    setFindingsStamp(db, stored.id, CHECKS_STAMP);
-    // A resubmission starts from the previous version's decisions and comments (the re-review).
-    const previous = stored.version > 1 ? previousVersionId(db, stored.id) : undefined;
-    if (previous !== undefined) carryDecisions(db, previous, stored.id);
-    // Next year's submission, and this year's 决算 of a budget, may now compare with this one.
-    for (const other of dependentsOf(db, doc)) if (other !== stored.id) refreshFindings(db, other);
-    return stored;
-  })();
-  return { status: 'stored', submission: summaryOf(db, id) };
 }
 
 /** Reads, checks and stores one file; the same bytes twice are stored once. */
 export async function importBytes(ctx: ApiContext, bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  return storedBefore(ctx.db(), bytes) ?? storeDocument(ctx, bytes, await readDisclosure(bytes, fileName));
+  return storedBefore(ctx.db(), bytes) ?? storeDocument(ctx, bytes, await readIsolated(bytes, fileName));
 }
 
-type FolderResult = Awaited<ReturnType<ArchiveApi['archive.importFolder']>>['results'][number];
+type FolderResult = FolderImportResult['results'][number];
 
 const failed = (fileName: string, err: unknown): FolderResult => {
   const e = toErrorData(err);
@@ -81,12 +98,12 @@ const failed = (fileName: string, err: unknown): FolderResult => {
 
 /** A folder: files read in parallel on worker threads, stored one by one as they finish; a bad file is
  *  reported and skipped, never stops the batch. Results come back in file-name order. */
-async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResult[]> {
+async function importFolder(ctx: ApiContext, folder: string, shown = folder): Promise<FolderResult[]> {
   let names: string[];
   try {
     names = (await fs.readdir(folder)).filter((n) => IMPORTABLE.test(n)).sort();
   } catch {
-    throw new AppError('not-found', `无法打开文件夹：${folder}`, `cannot open folder ${folder}`);
+    throw new AppError('not-found', `无法打开文件夹：${shown}`, `cannot open folder ${shown}`);
   }
   const results: FolderResult[] = new Array(names.length);
   let done = 0;
@@ -97,7 +114,7 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   const toRead: { fileName: string; bytes: Uint8Array; index: number }[] = [];
   for (const [i, name] of names.entries()) {
     try {
-      const bytes = await readFileBytes(path.join(folder, name));
+      const bytes = await readFileBytes(path.join(folder, name), name);
       const duplicate = storedBefore(ctx.db(), bytes);
       if (duplicate) report(i, duplicate);
       else toRead.push({ fileName: name, bytes, index: i });
@@ -119,7 +136,14 @@ async function importFolder(ctx: ApiContext, folder: string): Promise<FolderResu
   return results;
 }
 
-export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.overview'> & Omit<SubmissionApi, 'submission.get' | 'submission.compare'> {
+/** Reads, checks and stores a file on disk; `shown` is how the file is named in messages. */
+async function importPath(ctx: ApiContext, file: string, shown = file): Promise<ImportResult> {
+  return importBytes(ctx, await readFileBytes(file, shown), path.basename(file));
+}
+
+export function archiveHandlers(
+  ctx: ApiContext,
+): Omit<ArchiveApi, 'archive.overview'> & Pick<PathApi, 'archive.importFile' | 'archive.importFolder'> & Omit<SubmissionApi, 'submission.get' | 'submission.compare'> {
   return {
     'archive.list': async ({ query, offset, limit }) => {
       const db = ctx.db();
@@ -131,9 +155,17 @@ export function archiveHandlers(ctx: ApiContext): Omit<ArchiveApi, 'archive.over
       const files = attachedFilesBySubmission(db, ids);
       return rows.map((r) => toSummary(r, counts.get(r.id), files.get(r.id)));
     },
-    'archive.importFile': async ({ path: file }) => importBytes(ctx, await readFileBytes(file), path.basename(file)),
+    'archive.importFile': async ({ path: file }) => importPath(ctx, file),
     'archive.importBytes': async ({ fileName, dataBase64 }) => importBytes(ctx, new Uint8Array(Buffer.from(dataBase64, 'base64')), path.basename(fileName)),
     'archive.importFolder': async ({ path: folder }) => ({ results: await importFolder(ctx, folder) }),
+    'archive.importPicked': async ({ handle }) => {
+      const file = ctx.grants.resolve(handle, 'file');
+      return importPath(ctx, file, path.basename(file));
+    },
+    'archive.importPickedFolder': async ({ handle }) => {
+      const folder = ctx.grants.resolve(handle, 'folder');
+      return { results: await importFolder(ctx, folder, path.basename(folder)) };
+    },
     'submission.source': async ({ id, sha256 }) => {
       const s = sourceBytes(ctx.db(), id, sha256);
       if (!s) throw new AppError('not-found', `档案中没有编号为 ${id} 的报送`, `no submission ${id} in the archive`);

@@ -5,9 +5,12 @@ import { openArchive, getSetting, setSetting, type ArchiveDb } from '../store/in
 import { archiveHandlers } from './archive.js';
 import { reviewHandlers } from './review.js';
 import { workflowHandlers } from './workflow.js';
-import { validateInput, API_METHODS } from './schema.js';
-import type { Api, ApiMethod, ProgressEvent } from './types.js';
+import { validateInput, LOCAL_METHODS } from './schema.js';
+import type { LocalApi, LocalMethod, ProgressEvent } from './types.js';
 import { readAndCheckFile } from './reading.js';
+import { PathGrants } from './grants.js';
+
+export { PathGrants } from './grants.js';
 
 export interface ApiDeps {
   /** The archive database; null for commands that need none (`check`). */
@@ -16,6 +19,8 @@ export interface ApiDeps {
   /** Clock, for tests. */
   now?: () => string;
   version?: string;
+  /** Paths the user picked in native dialogs (the Electron shell); `archive.importPicked*` resolve handles here. */
+  grants?: PathGrants;
 }
 
 export interface ApiContext {
@@ -25,9 +30,11 @@ export interface ApiContext {
   emit(event: ProgressEvent): void;
   dbPath: string | null;
   version: string;
+  grants: PathGrants;
 }
 
-export type ApiInstance = Api & { close(): void };
+/** The whole Api with its in-process path methods; transports expose only `Api` (schema.isApiMethod). */
+export type ApiInstance = LocalApi & { close(): void };
 
 export function createApi(deps: ApiDeps): ApiInstance {
   let db: ArchiveDb | null = null;
@@ -44,25 +51,26 @@ export function createApi(deps: ApiDeps): ApiInstance {
     emit: (e) => deps.onEvent?.(e),
     dbPath: deps.dbPath,
     version: deps.version ?? '0.1.0',
+    grants: deps.grants ?? new PathGrants(),
   };
-  const handlers: Api = {
+  const handlers: LocalApi = {
     ...archiveHandlers(ctx),
     ...reviewHandlers(ctx),
     ...workflowHandlers(ctx),
     'document.check': async ({ path }) => readAndCheckFile(path),
-    'settings.get': async () => ({ author: ctx.author(), dbPath: deps.dbPath ?? '', version: ctx.version }),
+    'settings.get': async () => ({ author: ctx.author(), version: ctx.version }),
     'settings.setAuthor': async ({ author }) => {
       setSetting(ctx.db(), 'author', author.trim());
       return { author: author.trim() };
     },
   };
   // Validate every input at the door, whichever transport brought it.
-  const api = {} as Record<ApiMethod, (input: unknown) => Promise<unknown>>;
-  for (const method of API_METHODS) {
+  const api = {} as Record<LocalMethod, (input: unknown) => Promise<unknown>>;
+  for (const method of LOCAL_METHODS) {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     api[method] = async (input: unknown) => handler(validateInput(method, input));
   }
-  return Object.assign(api as unknown as Api, {
+  return Object.assign(api as unknown as LocalApi, {
     close() {
       db?.close();
       db = null;
@@ -78,4 +86,4 @@ function safeUserName(): string {
   }
 }
 
-export type { Api } from './types.js';
+export type { Api, LocalApi } from './types.js';

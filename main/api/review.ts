@@ -5,7 +5,6 @@ import path from 'node:path';
 import { AppError } from '../model/errors.js';
 import { applyCorrections, locateCell } from '../model/corrections.js';
 import { refreshWithDependents, storedDocument } from './documents.js';
-import type { BudgetDocument } from '../model/types.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import { exportWorkbook, exportFileName } from '../export/index.js';
 import {
@@ -14,7 +13,7 @@ import {
 import { summaryOf } from './archive.js';
 import { buildView } from './view.js';
 import type { ApiContext } from './index.js';
-import type { ExportApi, ReviewApi, SubmissionApi, SubmissionView } from './types.js';
+import type { ExportApi, PathApi, ReviewApi, SubmissionApi, SubmissionView } from './types.js';
 
 export { buildView };
 
@@ -24,7 +23,13 @@ function recheck(db: ArchiveDb, id: number): SubmissionView {
   return buildView(db, id, refreshWithDependents(db, id));
 }
 
-export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<SubmissionApi, 'submission.get'> {
+async function workbookOf(ctx: ApiContext, submissionId: number, plain: boolean): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const view = buildView(ctx.db(), submissionId);
+  const bytes = await exportWorkbook({ document: view.document, corrections: view.corrections, findings: view.findings, plain, exportedAt: ctx.now() });
+  return { bytes, fileName: exportFileName(view.document) };
+}
+
+export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<PathApi, 'export.workbookFile'> & Pick<SubmissionApi, 'submission.get'> {
   return {
     'submission.get': async ({ id }) => buildView(ctx.db(), id),
     'correction.apply': async ({ submissionId, table, row, column, value, reason, author }) => {
@@ -107,15 +112,15 @@ export function reviewHandlers(ctx: ApiContext): ReviewApi & ExportApi & Pick<Su
       setTableReviewed(db, submissionId, table, reviewed, ctx.author(), ctx.now());
       return buildView(db, submissionId);
     },
-    'export.workbook': async ({ submissionId, plain, outPath }) => {
-      const db = ctx.db();
-      const view = buildView(db, submissionId);
-      const bytes = await exportWorkbook({ document: view.document, corrections: view.corrections, findings: view.findings, plain: plain ?? false, exportedAt: ctx.now() });
-      const fileName = exportFileName(view.document);
-      if (!outPath) return { path: null, fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    'export.workbook': async ({ submissionId, plain }) => {
+      const { bytes, fileName } = await workbookOf(ctx, submissionId, plain ?? false);
+      return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'export.workbookFile': async ({ submissionId, plain, outPath }) => {
+      const { bytes, fileName } = await workbookOf(ctx, submissionId, plain ?? false);
       await fs.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
       await fs.writeFile(outPath, bytes);
-      return { path: path.resolve(outPath), fileName, dataBase64: null };
+      return { path: path.resolve(outPath), fileName };
     },
   };
 }

@@ -1,6 +1,9 @@
 // The one API of the workstation: method name → (input) => Promise<output>. Implemented once in ./index.ts,
 // carried unchanged by the Electron IPC bridge (app/), the loopback HTTP bridge (main/bridge) and called
 // in-process by the command line. Inputs and outputs are plain JSON.
+// No method of `Api` takes a filesystem path: a renderer can name only files the user chose (bytes in the
+// browser, opaque handles of the Electron shell's native dialogs). Path-taking methods are `LocalApi`,
+// reachable only in-process (the command line, tests), never over IPC or HTTP.
 // The renderer may import this file with `import type` only.
 import type { BudgetDocument, DocKind, FileRole, Finding, Scope, Severity, SourceFormat, TableKey } from '../model/types.js';
 import type { Correction, FindingStatus, ReviewFinding } from '../model/review.js';
@@ -191,17 +194,27 @@ export interface ImportError {
   en: string;
 }
 
+export type FolderImportResult = { results: (ImportResult | { status: 'error'; error: ImportError })[] };
+
 export interface ArchiveApi {
   /** Departments × years × versions, newest first; `query` filters by department code or name; `offset`/`limit` page it. */
   'archive.list': (input: { query?: string; offset?: number; limit?: number }) => Promise<SubmissionSummary[]>;
   /** The archive by department: each year's 预算 and 决算 side by side with their state; one page of departments. */
-  'archive.overview': (input: { query?: string; year?: number; kind?: DocKind; state?: ReviewState; offset?: number; limit?: number }) => Promise<ArchiveOverview>;
-  /** Import a file from disk (Electron, CLI). */
-  'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
+  'archive.overview': (input: {
+    query?: string;
+    year?: number;
+    kind?: DocKind;
+    state?: ReviewState;
+    offset?: number;
+    limit?: number;
+  }) => Promise<ArchiveOverview>;
   /** Import bytes (browser drag-and-drop, file input). */
   'archive.importBytes': (input: { fileName: string; dataBase64: string }) => Promise<ImportResult>;
-  /** Import every .pdf/.docx/.xlsx (and legacy .doc/.wps/.xls/.et) in a folder; progress is reported through `events`. */
-  'archive.importFolder': (input: { path: string }) => Promise<{ results: (ImportResult | { status: 'error'; error: ImportError })[] }>;
+  /** Import a file the user picked in a native dialog (Electron), by the dialog's handle. */
+  'archive.importPicked': (input: { handle: string }) => Promise<ImportResult>;
+  /** Import every .pdf/.docx/.xlsx (and legacy .doc/.wps/.xls/.et) of a folder picked in a native dialog;
+   *  progress is reported through `events`. */
+  'archive.importPickedFolder': (input: { handle: string }) => Promise<FolderImportResult>;
 }
 
 export interface SubmissionApi {
@@ -236,8 +249,8 @@ export interface ReviewApi {
 }
 
 export interface ExportApi {
-  /** Write the workbook to `outPath` when given, else return its bytes. */
-  'export.workbook': (input: { submissionId: number; plain?: boolean; outPath?: string }) => Promise<{ path: string | null; fileName: string; dataBase64: string | null }>;
+  /** The workbook's bytes (the renderer saves them as a download). */
+  'export.workbook': (input: { submissionId: number; plain?: boolean }) => Promise<{ fileName: string; dataBase64: string }>;
 }
 
 export interface OpinionApi {
@@ -247,22 +260,37 @@ export interface OpinionApi {
   'opinion.content': (input: { submissionId: number }) => Promise<OpinionContent>;
 }
 
-export interface DocumentApi {
-  /** Read and check a file without storing it (the CLI's `check`). */
-  'document.check': (input: { path: string }) => Promise<BudgetDocument>;
-}
-
 export interface SettingsApi {
   /** The words the screens print for severities, decisions, rules, categories, states and tables. */
   'vocabulary.get': () => Promise<Vocabulary & { tables: Record<TableKey, string> }>;
-  'settings.get': () => Promise<{ author: string; dbPath: string; version: string }>;
+  'settings.get': () => Promise<{ author: string; version: string }>;
   'settings.setAuthor': (input: { author: string }) => Promise<{ author: string }>;
 }
 
-export type Api = ArchiveApi & SubmissionApi & ReviewApi & ExportApi & OpinionApi & DocumentApi & SettingsApi;
+/** What every transport carries. */
+export type Api = ArchiveApi & SubmissionApi & ReviewApi & ExportApi & OpinionApi & SettingsApi;
 export type ApiMethod = keyof Api;
 export type ApiInput<K extends ApiMethod> = Parameters<Api[K]>[0];
 export type ApiOutput<K extends ApiMethod> = Awaited<ReturnType<Api[K]>>;
+
+/** In-process only (the command line, tests): methods that take paths on this machine. */
+export interface PathApi {
+  'archive.importFile': (input: { path: string }) => Promise<ImportResult>;
+  'archive.importFolder': (input: { path: string }) => Promise<FolderImportResult>;
+  /** Read and check a file without storing it (the CLI's `check`). */
+  'document.check': (input: { path: string }) => Promise<BudgetDocument>;
+  /** Write the workbook to a file. */
+  'export.workbookFile': (input: { submissionId: number; plain?: boolean; outPath: string }) => Promise<{ path: string; fileName: string }>;
+}
+
+export type LocalApi = Api & PathApi;
+export type LocalMethod = keyof LocalApi;
+
+/** A file or folder the user picked in the Electron shell's native dialog: a name to show, a handle to import. */
+export interface Picked {
+  handle: string;
+  name: string;
+}
 
 /** Progress of a long operation (batch import), pushed to the UI. */
 export interface ProgressEvent {
@@ -277,9 +305,9 @@ export interface ProgressEvent {
 export interface ClientBridge {
   call<K extends ApiMethod>(method: K, input: ApiInput<K>): Promise<ApiOutput<K>>;
   onEvent(listener: (event: ProgressEvent) => void): () => void;
-  /** Electron only: native open dialogs; undefined in the browser. */
-  pickFiles?: () => Promise<string[]>;
-  pickFolder?: () => Promise<string | null>;
+  /** Electron only: native open dialogs (held by the main process); undefined in the browser. */
+  pickFiles?: () => Promise<Picked[]>;
+  pickFolder?: () => Promise<Picked | null>;
   /** Electron only: commands from the application menu (import-files, export, next-finding …). */
   onMenuCommand?: (listener: (command: string) => void) => () => void;
   /** 'electron' or 'web'. */

@@ -23,7 +23,8 @@ export function unreadableReason(v: TableView): string | null {
   for (let r = 0; r < v.rowCount; r++) {
     for (const c of amounts) {
       const t = v.text(r, c).replace(/[\s,]/g, '');
-      if (v.money(r, c) === null && /\d+\.\d{2}\d+\.\d/.test(t)) return `${v.rowName(r, c)}“${v.colName(c)}”栏“${t.slice(0, 24)}…”含多个数字`;
+      // Two decimal points with 3+ digits between (1.2345.6): written so that it cannot backtrack.
+      if (v.money(r, c) === null && /\d\.\d{3,}\.\d/.test(t)) return `${v.rowName(r, c)}“${v.colName(c)}”栏“${t.slice(0, 24)}…”含多个数字`;
     }
     for (const c of codes) {
       const t = v.text(r, c).replace(/\s/g, '');
@@ -122,27 +123,60 @@ function weighEvidence(drafts: Draft[]): Draft[] {
   });
 }
 
+/** A merged finding's message grows by each distinct message up to this length; the rest are counted. */
+const MESSAGE_CAP = 4000;
+
+/** Findings of one rule on one cell become one: messages joined, related cells united, the worst severity.
+ *  Linear in the drafts and their related cells (sets beside each merged draft). */
 function merge(drafts: Draft[]): Draft[] {
-  const byKey = new Map<string, Draft>();
-  const out: Draft[] = [];
+  interface Merged {
+    draft: Draft;
+    related: Set<string>;
+    messages: Set<string>;
+    more: number;
+  }
+  const byKey = new Map<string, Merged>();
+  const out: Merged[] = [];
   for (const d of drafts) {
     const k = `${d.rule}|${cellKey(d.cell)}`;
     const prev = byKey.get(k);
     if (!prev) {
-      const copy = { ...d, related: [...d.related] };
-      byKey.set(k, copy);
-      out.push(copy);
+      const m: Merged = { draft: { ...d, related: [...d.related] }, related: new Set(d.related.map(cellKey)), messages: new Set([d.message]), more: 0 };
+      byKey.set(k, m);
+      out.push(m);
       continue;
     }
-    if (!prev.message.includes(d.message)) prev.message = `${prev.message}；${d.message}`;
-    for (const r of d.related) if (!prev.related.some((x) => cellKey(x) === cellKey(r)) && cellKey(r) !== cellKey(prev.cell)) prev.related.push(r);
-    if (RANK[d.severity] < RANK[prev.severity]) prev.severity = d.severity;
+    const p = prev.draft;
+    if (!prev.messages.has(d.message)) {
+      prev.messages.add(d.message);
+      if (p.message.length > MESSAGE_CAP) prev.more++;
+      else if (!p.message.includes(d.message)) p.message = `${p.message}；${d.message}`;
+    }
+    const own = cellKey(p.cell);
+    for (const r of d.related) {
+      const rk = cellKey(r);
+      if (rk === own || prev.related.has(rk)) continue;
+      prev.related.add(rk);
+      p.related.push(r);
+    }
+    if (RANK[d.severity] < RANK[p.severity]) p.severity = d.severity;
   }
-  return out;
+  return out.map((m) => (m.more ? { ...m.draft, message: `${m.draft.message}；另有 ${m.more} 条同类说明` } : m.draft));
 }
 
 /** 分 in the unit of the blamed cell (or hundredths) → the contract's number. */
 const toNumber = (v: number | null, factor = 1): number | null => (v === null ? null : Math.round(v / factor) / 100);
+
+/** The cells in order, each once (first occurrence kept). */
+function uniqueCells(cells: CellRef[]): CellRef[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = cellKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 
 function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
   const f: Finding = {
@@ -151,7 +185,7 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
     table: d.cell.table,
     row: d.cell.row,
     column: d.cell.column,
-    related: d.related.filter((c, i, a) => a.findIndex((x) => cellKey(x) === cellKey(c)) === i),
+    related: uniqueCells(d.related),
     expected: toNumber(d.expected, d.factor),
     actual: toNumber(d.actual, d.factor),
     message: d.message,
@@ -161,24 +195,42 @@ function toFinding(d: Draft, pageOf: (c: CellRef) => number | null): Finding {
   return f;
 }
 
-/** Page of a cell by its row id (for findings whose blame moved, and table identities). */
+/** First row (and its column) of each row id in a view: a finding's row is looked up, not searched for. */
+function rowIndex<T>(count: number, at: (r: number) => { id: string | null; hit: T }): Map<string, T> {
+  const index = new Map<string, T>();
+  for (let r = 0; r < count; r++) {
+    const { id, hit } = at(r);
+    if (id !== null && !index.has(id)) index.set(id, hit);
+  }
+  return index;
+}
+
+/** Page of a cell by its row id (for findings whose blame moved, and table identities). Each table and
+ *  column is indexed once, on first use (a search per finding made long tables quadratic). */
 function pageLookup(ctx: CheckContext): (c: CellRef) => number | null {
+  const indexes = new Map<string, Map<string, unknown>>();
+  const indexOf = <T>(name: string, count: number, at: (r: number) => { id: string | null; hit: T }): Map<string, T> => {
+    let index = indexes.get(name) as Map<string, T> | undefined;
+    if (!index) indexes.set(name, (index = rowIndex(count, at)));
+    return index;
+  };
   return (c) => {
     if (c.table.startsWith('extra:')) {
       const v = ctx.extras.find((x) => x.name === c.table);
       if (!v) return null;
       const col = c.column === null ? null : Number(c.column) - 1;
-      for (let r = 0; c.row !== null && r < v.rows.length; r++) if (v.rowId(r) === c.row) return v.page(r, col);
-      return v.page(null, null);
+      const r = c.row === null ? undefined : indexOf(c.table, v.rows.length, (i) => ({ id: v.rowId(i), hit: i })).get(c.row);
+      return r === undefined ? v.page(null, null) : v.page(r, col);
     }
     const v = ctx.table(c.table);
     if (!v || c.row === null) return v?.table.pages?.[0] ?? null;
-    for (let r = 0; r < v.rowCount; r++) {
-      const cols = v.columns.filter((m) => c.column === null || v.ref(r, m.index).column === c.column).map((m) => m.index);
-      const col = cols[0] ?? null;
-      if (v.rowId(r, col) === c.row) return v.page(r, col);
-    }
-    return null;
+    // The row's column: the first whose id is the finding's column (any column for a row finding).
+    const columnAt = (r: number): number | null => v.columns.find((m) => c.column === null || v.ref(r, m.index).column === c.column)?.index ?? null;
+    const hit = indexOf(`${c.table}|${c.column ?? ''}`, v.rowCount, (r) => {
+      const col = columnAt(r);
+      return { id: v.rowId(r, col), hit: { r, col } };
+    }).get(c.row);
+    return hit ? v.page(hit.r, hit.col) : null;
   };
 }
 
@@ -187,7 +239,7 @@ export function runRules(doc: BudgetDocument, rules: readonly Rule[], options: C
   const drafts: Draft[] = [];
   for (const rule of rules) {
     try {
-      drafts.push(...rule.run(ctx));
+      for (const item of rule.run(ctx)) drafts.push(item);
     } catch (err) {
       drafts.push({
         rule: 'engine',

@@ -4,11 +4,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createApi } from '../api/index.js';
+import { installProcessGuards } from '../api/guards.js';
 import { AppError, toErrorData } from '../model/errors.js';
 import { toContract } from '../model/types.js';
 import { defaultDbPath } from '../store/paths.js';
 import { parseArgs, type ParsedArgs } from './args.js';
-import { formatList, formatImport } from './format.js';
+import { errorLine, exitCodeOf, formatList, formatImport } from './format.js';
 
 const USAGE = `用法 / usage:
   cli check FILE [--json]                         读取并检查一份公开文件 / read and check one disclosure
@@ -22,10 +23,9 @@ const USAGE = `用法 / usage:
 
 function fail(err: unknown): never {
   const e = toErrorData(err);
-  const userError = e.code !== 'internal';
-  process.stderr.write(`错误：${e.zh}  Error: ${e.en}\n`);
-  if (!userError && err instanceof Error && err.stack && process.env.BUDGET_DEBUG) process.stderr.write(err.stack + '\n');
-  process.exit(userError ? 2 : 1);
+  process.stderr.write(errorLine(e) + '\n');
+  if (e.code === 'internal' && err instanceof Error && err.stack && process.env.BUDGET_DEBUG) process.stderr.write(err.stack + '\n');
+  process.exit(exitCodeOf(e));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -50,19 +50,19 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'import': {
         if (files.length === 0) throw new AppError('invalid-argument', 'import 需要至少一个文件', 'import takes one or more files');
-        let failed = 0;
+        // Every file is tried; each failure is one line naming its file; the exit code is the worst one.
+        let exit: 0 | 1 | 2 = 0;
         for (const file of files) {
           try {
             const r = await api['archive.importFile']({ path: file });
             process.stdout.write(formatImport(file, r) + '\n');
           } catch (err) {
             const e = toErrorData(err);
-            if (e.code === 'internal') throw err;
-            failed++;
-            process.stderr.write(`${file}: 错误：${e.zh}  Error: ${e.en}\n`);
+            exit = exit === 1 ? 1 : exitCodeOf(e);
+            process.stderr.write(errorLine(e, file) + '\n');
           }
         }
-        if (failed > 0) process.exit(2);
+        if (exit) process.exit(exit);
         return;
       }
       case 'list': {
@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
           if (files.length !== 1) throw new AppError('invalid-argument', 'export 需要一个文件或 --submission ID', 'export takes one FILE or --submission ID');
           submissionId = (await api['archive.importFile']({ path: files[0]! })).submission.id;
         }
-        const r = await api['export.workbook']({ submissionId, plain, outPath: out });
+        const r = await api['export.workbookFile']({ submissionId, plain, outPath: out });
         process.stdout.write(`${r.path}\n`);
         return;
       }
@@ -103,4 +103,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// Reading runs in workers; a rejection that still escapes is not allowed to end the run with a stack trace.
+installProcessGuards({ log: (line) => void (process.env.BUDGET_DEBUG && process.stderr.write(line + '\n')), uncaught: fail });
 main(process.argv.slice(2)).catch(fail);

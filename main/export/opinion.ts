@@ -129,7 +129,7 @@ export function opinionContent(input: OpinionInput): OpinionContent {
       `我们对其中的公开表格${doc.narrative.length ? '和情况说明' : ''}进行了审核，核对了表内、表间以及说明与表格之间的勾稽关系。现将审核意见告知如下：`,
     sections,
     closing: `请你${you}对上述问题逐项核实整改，并在规定时间内重新报送公开文件。`,
-    signature: [`审核人：${input.reviewer || '__________'}　　复核人：__________`, '审核单位（盖章）：____________________', dateWords(input.date)],
+    signature: [`审核人：${input.reviewer || '__________'}\u3000\u3000复核人：__________`, '审核单位（盖章）：____________________', dateWords(input.date)],
   };
 }
 
@@ -182,6 +182,7 @@ export async function exportOpinion(input: OpinionInput): Promise<Uint8Array> {
 
 /** e.g. 石家庄市长安区人民政府办公室_2023_部门预算_第2版_审核意见书.docx */
 export function opinionFileName(doc: Pick<BudgetDocument, 'department' | 'year' | 'scope' | 'kind'>, version: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   const dept = (doc.department ?? '').replace(/[<>:"/\\|?*\u0000-\u001f]/g, '').replace(/\s+/g, '').trim();
   return `${dept || '审核'}_${doc.year}_${doc.scope}${doc.kind}_第${version}版_审核意见书.docx`;
 }

@@ -101,6 +101,7 @@ export async function exportWorkbook(input: ExportInput): Promise<Uint8Array> {
 
 /** e.g. 434石家庄市长安区人民政府办公室_2023_部门预算.xlsx — safe on every file system. */
 export function exportFileName(doc: Pick<BudgetDocument, 'department_code' | 'department' | 'year' | 'scope'> & { kind?: BudgetDocument['kind'] }): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   const dept = `${doc.department_code ?? ''}${doc.department ?? ''}`.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '').replace(/\s+/g, '').trim();
   return `${dept || '预算'}_${doc.year}_${doc.scope ?? '部门'}${doc.kind ?? '预算'}.xlsx`;
 }

@@ -8,11 +8,26 @@ import { readDocRaw } from './doc/index.js';
 import { readDocxRaw } from './docx/index.js';
 import { passwordProtected } from './ole.js';
 import type { RawDocument } from './raw.js';
+import { LIMITS, tableTooLarge, textTooLong } from './limits.js';
 import { readXlsRaw } from './xls/index.js';
 import { readXlsxRaw } from './xlsx/index.js';
 
 export { detectFormat, type DetectedFormat };
 export { assembleDocument } from './assemble/index.js';
+export { readIsolated, readPool, ReadPool } from './pool.js';
+export { LIMITS } from './limits.js';
+
+/** What any reader made is held to LIMITS before the assembler and the checks see it (whatever the format). */
+function checkRawLimits(raw: RawDocument): void {
+  for (const b of raw.blocks) {
+    if (b.kind === 'paragraph' && b.text.length > LIMITS.paragraphChars) throw textTooLong('段落', b.text.length, LIMITS.paragraphChars);
+    if (b.kind !== 'table') continue;
+    if (b.rows.length > LIMITS.tableRows) throw tableTooLarge(b.rows.length, b.rows[0]?.cells.length ?? 0);
+    for (const row of b.rows) {
+      for (const cell of row.cells) if (cell.text.length > LIMITS.cellChars) throw textTooLong('单元格', cell.text.length, LIMITS.cellChars);
+    }
+  }
+}
 export type { RawDocument } from './raw.js';
 
 function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
@@ -40,11 +55,16 @@ function refuse(kind: Exclude<DetectedFormat, SourceFormat>): AppError {
 const READABLE: readonly DetectedFormat[] = ['pdf', 'docx', 'xlsx', 'doc', 'xls'] satisfies SourceFormat[];
 const isReadable = (kind: DetectedFormat): kind is SourceFormat => READABLE.includes(kind);
 
-async function readRaw(format: SourceFormat, bytes: Uint8Array): Promise<RawDocument> {
+export interface ReadDisclosureOptions {
+  /** After each page of a PDF (the reading pool's watchdog listens). */
+  onPage?: (done: number, total: number, scanned: number) => void;
+}
+
+async function readRaw(format: SourceFormat, bytes: Uint8Array, options: ReadDisclosureOptions = {}): Promise<RawDocument> {
   if (format === 'pdf') {
     // Loaded on demand: pdfjs is heavy and Word/Excel reading never needs it.
     const { readPdfRaw } = await import('./pdf/index.js');
-    return readPdfRaw(bytes);
+    return readPdfRaw(bytes, { onPage: options.onPage });
   }
   if (format === 'docx') return readDocxRaw(bytes);
   if (format === 'doc') return readDocRaw(bytes);
@@ -52,11 +72,13 @@ async function readRaw(format: SourceFormat, bytes: Uint8Array): Promise<RawDocu
   return readXlsxRaw(bytes);
 }
 
-/** Read one disclosure file into the canonical document (findings empty: the checks fill them). */
-export async function readDisclosure(bytes: Uint8Array, fileName: string): Promise<BudgetDocument> {
+/** Read one disclosure file into the canonical document (findings empty: the checks fill them), in this
+ *  thread. Callers outside the readers use `readIsolated` (./pool.ts), which runs this in a worker. */
+export async function readDisclosure(bytes: Uint8Array, fileName: string, options: ReadDisclosureOptions = {}): Promise<BudgetDocument> {
   const kind = detectFormat(bytes);
   if (!isReadable(kind)) throw refuse(kind);
-  const raw = await readRaw(kind, bytes);
+  const raw = await readRaw(kind, bytes, options);
+  checkRawLimits(raw);
   const assembled = assembleDocument(raw);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {

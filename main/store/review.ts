@@ -38,7 +38,9 @@ export interface FindingReviewRow {
 }
 
 export function listFindingReviews(db: ArchiveDb, submissionId: number): FindingReviewRow[] {
-  return db.prepare('SELECT key, status, comment, reviewer, at, carried_from AS carriedFrom FROM finding_reviews WHERE submission_id = ?').all(submissionId) as FindingReviewRow[];
+  return db
+    .prepare('SELECT key, status, comment, reviewer, at, carried_from AS carriedFrom FROM finding_reviews WHERE submission_id = ?')
+    .all(submissionId) as FindingReviewRow[];
 }
 
 export function upsertFindingReview(db: ArchiveDb, submissionId: number, r: FindingReviewRow): void {

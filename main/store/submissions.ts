@@ -193,7 +193,11 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
   }
   // A row whose cells were never all stored (a ragged row) keeps its printed width without holes.
   for (const t of tables) t.rows.forEach((row, r) => {
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) (row[c] = '', (t.sources[r]![c] ??= null));
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] !== undefined) continue;
+      row[c] = '';
+      t.sources[r]![c] ??= null;
+    }
   });
   const findings = db.prepare('SELECT * FROM findings WHERE submission_id = ? ORDER BY id').all(id) as FindingRow[];
   return {

@@ -175,7 +175,10 @@ export function archiveOverview(db: ArchiveDb, f: OverviewFilter): OverviewPage 
   for (const g of shown) {
     const list = byDept.get(g.departmentId);
     if (list) list.push(g);
-    else (byDept.set(g.departmentId, [g]), order.push(g.departmentId));
+    else {
+      byDept.set(g.departmentId, [g]);
+      order.push(g.departmentId);
+    }
   }
   const page = order.slice(f.offset, f.offset + f.limit);
   const years = [...new Set(reviewGroups(db).map((g) => g.year))].sort((a, b) => b - a);

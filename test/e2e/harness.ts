@@ -2,7 +2,6 @@
 // and Debian's Chromium driven by playwright-core with a fresh profile.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApi, type ApiInstance } from '../../main/api/index.js';
@@ -127,41 +126,6 @@ export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
-}
-
-/** A PDF whose pages hold only an image and no text: what a scanned disclosure looks like to a reader. */
-export function imageOnlyPdf(pages = 2): Uint8Array {
-  const w = 120;
-  const h = 160;
-  const pixels = Buffer.alloc(w * h, 0xee);
-  for (let y = 20; y < h - 20; y += 8) pixels.fill(0x40, y * w + 15, y * w + w - 15); // lines that look like text
-  const image = zlib.deflateSync(pixels);
-  const objects: (string | Buffer)[] = [];
-  const kids: string[] = [];
-  objects.push('<< /Type /Catalog /Pages 2 0 R >>', ''); // 2 is filled once the kids are known
-  for (let i = 0; i < pages; i++) {
-    const imgId = objects.length + 1;
-    objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`), image, Buffer.from('\nendstream')]));
-    const content = `q 595 0 0 842 0 0 cm /Im${i} Do Q`;
-    const contentId = objects.length + 1;
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-    const pageId = objects.length + 1;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im${i} ${imgId} 0 R >> >> /Contents ${contentId} 0 R >>`);
-    kids.push(`${pageId} 0 R`);
-  }
-  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets: number[] = [];
-  let size = parts[0]!.length;
-  objects.forEach((o, i) => {
-    offsets.push(size);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n')]);
-    parts.push(b);
-    size += b.length;
-  });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
-  return new Uint8Array(Buffer.concat(parts));
 }
 
 /** The archive opens on its overview; the tests that pick a submission by file switch to the full list. */

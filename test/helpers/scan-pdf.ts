@@ -20,14 +20,21 @@ export function scanPdf(pages: readonly ScanPage[]): Uint8Array {
     const pixels = zlib.deflateSync(Buffer.from(p.image.data.buffer, p.image.data.byteOffset, p.image.data.length));
     const image = add(
       Buffer.concat([
-        Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${p.image.width} /Height ${p.image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'),
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${p.image.width} /Height ${p.image.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+          'latin1',
+        ),
         pixels,
         Buffer.from('\nendstream', 'latin1'),
       ]),
     );
     const draw = `q ${p.width} 0 0 ${p.height} 0 0 cm /Im0 Do Q`;
     const content = add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${p.width} ${p.height}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${tree} 0 R /MediaBox [0 0 ${p.width} ${p.height}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${tree} 0 R >>`, 'latin1');
   objects[tree - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');

@@ -3,6 +3,7 @@
 // its printed precision (a 万元 cell with two decimals is exact to 100 元; "1,234,567" in a 元 table to
 // 1 元). The 尾差 band of an identity follows those steps.
 import { toCents } from '../../model/amount.js';
+import { minOf } from '../../model/extent.js';
 
 export { toCents };
 
@@ -43,7 +44,7 @@ export function money(text: string, factor: number): Money | null {
  */
 export function tailBand(steps: number[]): number {
   if (steps.length === 0) return 0;
-  const fine = Math.min(...steps);
+  const fine = minOf(steps, (x) => x);
   return 3 * fine + steps.filter((s) => s > fine).reduce((a, s) => a + s / 2, 0);
 }
 

@@ -8,10 +8,11 @@ import { diffNote, fmtIn, fmtUnit, isTailOf, sum } from './amounts.js';
 
 /** Figures printed coarser than the finest of an identity may differ by half their step: that is rounding, not a difference. */
 function roundingBand(steps: number[]): number {
-  const fine = Math.min(...steps);
+  const fine = minOf(steps, (x) => x);
   return steps.filter((s) => s > fine).reduce((a, s) => a + s / 2, 0);
 }
 import type { Amount } from './view.js';
+import { minOf } from '../../model/extent.js';
 
 /** A message piece, built only when a check fails (checks run after every edit). */
 export type Text = string | (() => string);

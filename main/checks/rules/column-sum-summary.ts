@@ -31,7 +31,7 @@ function itemSums(v: TableView, s: SummarySide, words: [string, string]): Draft[
       for (const it of items) {
         const ops = itemOperands(v, it, c);
         if (!ops) ok = false;
-        else parts.push(...ops);
+        else for (const op of ops) parts.push(op);
         // An item with numbered lines beneath it = their sum.
         if (it.subs.length && !v.isBlank(it.r, c) && it.subs.some((x) => !v.isBlank(x, c))) {
           const head = operand(v, it.r, c);
@@ -73,7 +73,7 @@ function grandSums(v: TableView, s: SummarySide, words: [string, string]): Draft
     for (const g of s.carry) {
       const rows = v.isBlank(g.head, gc) && g.parts.length > 0 ? g.parts : [g.head];
       const ops = operands(v, rows, gc);
-      if (ops) carry.push(...ops);
+      if (ops) for (const op of ops) carry.push(op);
       if (!v.isBlank(g.head, gc) && g.parts.some((x) => (v.fen(x, gc) ?? 0) !== 0)) {
         const head = operand(v, g.head, gc);
         const lines = operands(v, g.parts, gc);
@@ -123,9 +123,9 @@ export const columnSumSummary: Rule = {
     const s = summaryIndex(v);
     const out: Draft[] = [];
     for (const [side, words] of [[s.income, ['本年收入合计', '收入总计']], [s.expense, ['本年支出合计', '支出总计']]] as const) {
-      if (side) out.push(...itemSums(v, side, [...words]), ...grandSums(v, side, [...words]));
+      if (side) for (const d of [...itemSums(v, side, [...words]), ...grandSums(v, side, [...words])]) out.push(d);
     }
-    if (!s.income && !s.expense) out.push(...groupSums(v));
+    if (!s.income && !s.expense) for (const d of groupSums(v)) out.push(d);
     return out;
   }),
 };

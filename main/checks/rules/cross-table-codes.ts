@@ -73,7 +73,7 @@ export function codeIdentities(ctx: CheckContext): Draft[] {
   const [t2, t3, t5, t7, t8] = ['t2', 't3', 't5', 't7', 't8'].map((k) => coded(ctx, k)) as (Coded | null)[];
   const all = [t2, t3, t5, t7, t8].map((t) => t ?? null);
   const label = (code: string): string => nameOf(all, code);
-  const pair = (a: Operand, b: Operand, code: string, word: string): Draft | null => {
+  const pair = (a: Operand, b: Operand, code: string, _word: string): Draft | null => {
     // The table that has the row is named first when the other lacks it.
     const [x, y] = a.ref.row === null ? [b, a] : [a, b];
     return checkSum({ rule: 'cross-table', total: x, parts: [y], subject: () => `${label(code)}：${text(x.label)}`, relation: () => (y.ref.row === null ? text(y.label) : `${text(y.label)}`) });

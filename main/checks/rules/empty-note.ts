@@ -56,7 +56,7 @@ export const emptyNote: Rule = {
         out.push({ ...finding(v.name, `${v.title} 注明“${squash(note).replace(/^.*?(注[:：][^注]*空表[^注]*)$/, '$1')}”，但表内有 ${v.rows.length} 行数据`, 'warning'), page: v.page(null, null) });
       }
     }
-    out.push(...flattenedTables(ctx));
+    for (const item of flattenedTables(ctx)) out.push(item);
     return out;
   },
 };

@@ -6,6 +6,7 @@ import { checkSum, type Operand } from '../lib/identity.js';
 import { normLabel } from '../lib/labels.js';
 import { procurementAmountColumn } from '../lib/narrative/targets.js';
 import type { Draft, Rule } from '../types.js';
+import { minOf } from '../../model/extent.js';
 
 const decimals = (text: string): number => (/\.(\d+)/.exec(text.replace(/\s/g, ''))?.[1]?.length ?? 0);
 
@@ -102,7 +103,7 @@ function nestedTotals(v: ExtraView, amountCol: number, depth: number[], op: (r: 
   const rows = v.rows.map((_, r) => r).filter((r) => !isTotalRow(v, r) && depth[r]! >= 0);
   const check = (total: Operand | null, under: number[], subject: () => string): void => {
     if (!total || under.length === 0) return;
-    const top = Math.min(...under.map((r) => depth[r]!));
+    const top = minOf(under, (r) => depth[r]!);
     const parts = under.filter((r) => depth[r] === top).map((r) => op(r, amountCol)).filter((x): x is Operand => x !== null);
     const d = checkSum({ rule: 'procurement-arith', total, parts, subject, relation: '其下各行之和', severity: 'warning' });
     if (d) out.push(d);
@@ -131,8 +132,8 @@ export const procurementArith: Rule = {
       const qtyCol = v.column(/数量/);
       const priceCol = v.column(/单价/);
       if (amountCol === null) continue;
-      if (qtyCol !== null && priceCol !== null) out.push(...lineArithmetic(v, qtyCol, priceCol, amountCol));
-      out.push(...totals(v, amountCol));
+      if (qtyCol !== null && priceCol !== null) for (const item of lineArithmetic(v, qtyCol, priceCol, amountCol)) out.push(item);
+      for (const item of totals(v, amountCol)) out.push(item);
     }
     return out;
   },

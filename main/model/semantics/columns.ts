@@ -109,7 +109,6 @@ function headerPaths(header: HeaderGrid, width: number): PathElement[][] {
 }
 
 const AMOUNT_TEXT = /^-?[\d,，]+(\.\d+)?$|^-?\.\d+$/;
-const CODE_TEXT = /^\d{1,7}$/;
 
 /** A column with no header words: judged by what its cells hold. */
 function roleFromCells(rows: string[][], c: number): ColumnRole {

@@ -4,6 +4,7 @@
 import type { RawCell, RawDocument, RawParagraphBlock, RawRow, RawTableBlock } from '../raw.js';
 import { clean, isPageNumber, joinLines } from './text.js';
 import { isTableLabel, parseTableTitle } from './titles.js';
+import { maxOf } from '../../model/extent.js';
 
 /** A paragraph of the RawDocument (or a grid row that is really a line). */
 export interface Line extends Omit<RawParagraphBlock, 'kind'> {
@@ -91,12 +92,12 @@ export function toItems(raw: RawDocument): Item[] {
     }
     const rows = b.rows.filter((r) => r.cells.length > 0);
     if (!rows.length) continue;
-    const width = Math.max(...rows.map(rowWidth));
+    const width = maxOf(rows, rowWidth);
     let top = 0;
     while (top < rows.length && isLineRow(rows[top]!, width, 'top', rows[top + 1])) top++;
     let bottom = rows.length;
     while (bottom > top && isLineRow(rows[bottom - 1]!, width, 'bottom')) bottom--;
-    for (let i = 0; i < top; i++) items.push(...rowAsLines(rows[i]!, b.page ?? page));
+    for (let i = 0; i < top; i++) for (const line of rowAsLines(rows[i]!, b.page ?? page)) items.push(line);
     if (bottom > top) {
       if (sheet !== undefined && !sheetTitled) {
         sheetTitled = true;
@@ -106,7 +107,7 @@ export function toItems(raw: RawDocument): Item[] {
       const body = rows.slice(top, bottom).map((r) => padRow(r, width));
       items.push({ kind: 'grid', rows: body, width, page: b.page ?? body[0]!.page ?? page, atPageTop: b.atPageTop, atPageBottom: b.atPageBottom });
     }
-    for (let i = bottom; i < rows.length; i++) items.push(...rowAsLines(rows[i]!, b.page ?? page));
+    for (let i = bottom; i < rows.length; i++) for (const line of rowAsLines(rows[i]!, b.page ?? page)) items.push(line);
   }
   return items;
 }

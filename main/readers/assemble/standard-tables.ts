@@ -106,7 +106,7 @@ export function buildStandardTable(region: Region, key: TableKey, lex: Lexicon, 
   for (const g of region.grids.slice(1)) {
     // PDF readers say whether a grid starts at the top of a page; other formats leave it open.
     const broke = g.atPageTop !== false;
-    pending.push(...mapRows(bodyOf(g, head, lex, known, keys), g, columnMap(first, g), width, dataCell, broke));
+    for (const row of mapRows(bodyOf(g, head, lex, known, keys), g, columnMap(first, g), width, dataCell, broke)) pending.push(row);
   }
   const codes = head.numbered ? [] : codeColumns(header.rows, pending.map((r) => r.cells), lex);
   const startsRow = (cells: string[]) => {

@@ -4,6 +4,7 @@
 // by SheetJS's CFB (../ole.ts); this reads the streams inside: the FIB, the piece table (where each run
 // of characters is stored), and the paragraph and character property pages (FKPs).
 import { SPRM, i16, sprmsOf, u16, u32, type Sprm } from './sprm.js';
+import { maxOf } from '../../model/extent.js';
 
 export class WordFormatError extends Error {}
 
@@ -328,7 +329,7 @@ export function readMainStory(s: WordStreams, fib: Fib): WordParagraph[] {
       heading: (p.outline !== null && p.outline < 9) || (p.istd >= 1 && p.istd <= 9) || tocHeading,
       centered: p.centered,
       bold: visible.length > 0 && visible.every((r) => r.bold),
-      fontSize: sizes.length ? Math.max(...sizes) : undefined,
+      fontSize: sizes.length ? maxOf(sizes, (x) => x) : undefined,
     });
     text = '';
     runs.length = 0;

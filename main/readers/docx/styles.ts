@@ -1,6 +1,6 @@
 // Paragraph styles from word/styles.xml, resolved through basedOn: what makes a paragraph a heading,
 // bold, centred or large when the paragraph itself says nothing.
-import { attr, child, childrenNamed, isOn, type XmlElement } from './xml.js';
+import { attr, child, childrenNamed, isOn, type XmlElement } from '../ooxml/xml.js';
 
 export interface StyleInfo {
   heading: boolean;

@@ -1,60 +1,80 @@
 // A w:tbl as a rectangular grid: gridSpan / hMerge → colSpan, vMerge restart/continue → rowSpan,
 // gridBefore/gridAfter → blank leading/trailing cells, tblHeader → repeatHeader. Nested tables are
-// flattened into their cell's text (rows on lines, cells separated by a space).
+// flattened into their cell's text (rows on lines, cells separated by a space). Spans and sizes are held to
+// LIMITS before any grid is allocated; the walks keep their own stacks (no recursion).
+import { LIMITS, spanTooLarge, tableTooLarge } from '../limits.js';
 import type { RawCell, RawRow, RawTableBlock } from '../raw.js';
 import { readParagraph } from './paragraph.js';
 import type { StyleTable } from './styles.js';
-import { attr, child, childrenNamed, isOn, localName, type XmlElement } from './xml.js';
+import { attr, child, childrenNamed, isOn, localName, walkElements, type XmlElement } from '../ooxml/xml.js';
 
+/** A count from a w:val (gridSpan, gridBefore…): at most a table's width, else the file is refused. */
 const intAttr = (el: XmlElement | undefined, fallback: number): number => {
-  const v = el ? Number(attr(el, 'val')) : NaN;
-  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+  const raw = el ? attr(el, 'val') : undefined;
+  const v = raw === undefined ? NaN : Number(raw);
+  if (!(Number.isFinite(v) && v > 0)) return fallback;
+  if (v > LIMITS.tableColumns) throw spanTooLarge(`w:${localName(el!)}`, raw!);
+  return Math.floor(v);
 };
 
-/** The lines of a cell's content: its paragraphs, and nested tables row by row. */
-function cellLines(container: XmlElement, styles: StyleTable, out: string[]): void {
-  for (const c of container.children) {
-    if (typeof c === 'string') continue;
-    const name = localName(c);
-    if (name === 'p') out.push(readParagraph(c, styles).text);
-    else if (name === 'tbl') {
-      for (const tr of rowsOf(c)) {
-        const texts = cellsOf(tr).map((tc) => {
-          const inner: string[] = [];
-          cellLines(tc, styles, inner);
-          return inner.map((s) => s.trim()).filter(Boolean).join('');
-        });
-        out.push(texts.filter(Boolean).join(' '));
+const EMPTY: XmlElement = { name: '', attrs: {}, children: [] };
+
+/** The lines of a cell's content: its paragraphs, and nested tables row by row (each row one line, its
+ *  cells' own lines joined). An explicit stack of frames; a frame's `done` runs when its children are read. */
+function cellLines(root: XmlElement, styles: StyleTable, out: string[]): void {
+  interface Frame {
+    el: XmlElement;
+    i: number;
+    out: string[];
+    done?: () => void;
+  }
+  const stack: Frame[] = [{ el: root, i: 0, out }];
+  const pushTable = (tbl: XmlElement, lines: string[]): void => {
+    const rows = rowsOf(tbl);
+    // Pushed last row first so that they are read in order; each row's line is written after its cells.
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const cells = cellsOf(rows[r]!);
+      const texts: string[] = new Array(cells.length).fill('');
+      stack.push({ el: EMPTY, i: 0, out: [], done: () => lines.push(texts.filter(Boolean).join(' ')) });
+      for (let k = cells.length - 1; k >= 0; k--) {
+        const inner: string[] = [];
+        stack.push({ el: cells[k]!, i: 0, out: inner, done: () => (texts[k] = inner.map((s) => s.trim()).filter(Boolean).join('')) });
       }
-    } else if (name === 'sdt') cellLines(child(c, 'sdtContent') ?? c, styles, out);
-    else if (name === 'customXml' || name === 'ins') cellLines(c, styles, out);
+    }
+  };
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    if (f.i >= f.el.children.length) {
+      stack.pop();
+      f.done?.();
+      continue;
+    }
+    const c = f.el.children[f.i++]!;
+    if (typeof c === 'string') continue;
+    const name = localName(c);
+    if (name === 'p') f.out.push(readParagraph(c, styles).text);
+    else if (name === 'tbl') pushTable(c, f.out);
+    else if (name === 'sdt') stack.push({ el: child(c, 'sdtContent') ?? c, i: 0, out: f.out });
+    else if (name === 'customXml' || name === 'ins') stack.push({ el: c, i: 0, out: f.out });
   }
 }
 
-/** w:tr children, looking through content controls and custom XML wrappers. */
-function rowsOf(tbl: XmlElement): XmlElement[] {
+/** Children named `local`, looking through content controls and custom XML wrappers. */
+function unwrapped(parent: XmlElement, local: string): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of tbl.children) {
-    if (typeof c === 'string') continue;
+  walkElements(parent, (c) => {
     const name = localName(c);
-    if (name === 'tr') out.push(c);
-    else if (name === 'sdt') out.push(...rowsOf(child(c, 'sdtContent') ?? c));
-    else if (name === 'customXml') out.push(...rowsOf(c));
-  }
+    if (name === local) out.push(c);
+    else if (name === 'sdt') return child(c, 'sdtContent') ?? c;
+    else if (name === 'customXml') return c;
+  });
   return out;
 }
 
-function cellsOf(tr: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of tr.children) {
-    if (typeof c === 'string') continue;
-    const name = localName(c);
-    if (name === 'tc') out.push(c);
-    else if (name === 'sdt') out.push(...cellsOf(child(c, 'sdtContent') ?? c));
-    else if (name === 'customXml') out.push(...cellsOf(c));
-  }
-  return out;
-}
+/** w:tr children of a table. */
+const rowsOf = (tbl: XmlElement): XmlElement[] => unwrapped(tbl, 'tr');
+/** w:tc children of a row. */
+const cellsOf = (tr: XmlElement): XmlElement[] => unwrapped(tr, 'tc');
 
 interface Placed {
   text: string;
@@ -67,6 +87,7 @@ interface Placed {
 export function readTable(tbl: XmlElement, index: number, styles: StyleTable): RawTableBlock {
   const gridCols = childrenNamed(child(tbl, 'tblGrid') ?? tbl, 'gridCol').length;
   const trs = rowsOf(tbl);
+  if (trs.length > LIMITS.tableRows || gridCols > LIMITS.tableColumns) throw tableTooLarge(trs.length, gridCols);
   const layout = trs.map((tr) => {
     const trPr = child(tr, 'trPr');
     const before = intAttr(child(trPr, 'gridBefore'), 0);
@@ -87,7 +108,13 @@ export function readTable(tbl: XmlElement, index: number, styles: StyleTable): R
     });
     return { before, after, cells, header: isOn(child(trPr, 'tblHeader')) };
   });
-  const width = Math.max(gridCols, ...layout.map((r) => r.before + r.after + r.cells.reduce((a, c) => a + c.span, 0)), 0);
+  let width = gridCols;
+  for (const r of layout) {
+    let w = r.before + r.after;
+    for (const c of r.cells) w += c.span;
+    if (w > width) width = w;
+  }
+  if (width > LIMITS.tableColumns || width * layout.length > LIMITS.gridCells) throw tableTooLarge(layout.length, width);
 
   const rows: RawRow[] = [];
   // Where the vertical merge currently open in each column started.

@@ -57,10 +57,16 @@ export function detBoxes(prob: Float32Array, input: DetInput): PixelBox[] {
     let sp = 0;
     stack[sp++] = start;
     label[start] = next;
-    let x0 = w, y0 = h, x1 = -1, y1 = -1, sum = 0, count = 0;
+    let x0 = w,
+      y0 = h,
+      x1 = -1,
+      y1 = -1,
+      sum = 0,
+      count = 0;
     while (sp > 0) {
       const i = stack[--sp]!;
-      const x = i % w, y = (i - x) / w;
+      const x = i % w,
+        y = (i - x) / w;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -68,12 +74,18 @@ export function detBoxes(prob: Float32Array, input: DetInput): PixelBox[] {
       sum += prob[i]!;
       count++;
       // 4-neighbours: diagonal contacts between two words do not join them.
-      if (x > 0 && label[i - 1] === 0 && prob[i - 1]! > PROB_THRESHOLD) (label[i - 1] = next), (stack[sp++] = i - 1);
-      if (x < w - 1 && label[i + 1] === 0 && prob[i + 1]! > PROB_THRESHOLD) (label[i + 1] = next), (stack[sp++] = i + 1);
-      if (y > 0 && label[i - w] === 0 && prob[i - w]! > PROB_THRESHOLD) (label[i - w] = next), (stack[sp++] = i - w);
-      if (y < h - 1 && label[i + w] === 0 && prob[i + w]! > PROB_THRESHOLD) (label[i + w] = next), (stack[sp++] = i + w);
+      const push = (j: number): void => {
+        if (label[j] !== 0 || prob[j]! <= PROB_THRESHOLD) return;
+        label[j] = next;
+        stack[sp++] = j;
+      };
+      if (x > 0) push(i - 1);
+      if (x < w - 1) push(i + 1);
+      if (y > 0) push(i - w);
+      if (y < h - 1) push(i + w);
     }
-    const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+    const bw = x1 - x0 + 1,
+      bh = y1 - y0 + 1;
     if (Math.min(bw, bh) < 2 || sum / count < BOX_THRESHOLD) continue;
     // The model marks a shrunk core of each text region; grow it back by area × ratio / perimeter.
     const d = (bw * bh * UNCLIP_RATIO) / (2 * (bw + bh));

@@ -86,7 +86,8 @@ export function compose(images: readonly PlacedImage[], width: number, height: n
     // The usual scan: the image's pixels are the raster's (same resolution, upright, whole-pixel offset).
     const near = (v: number, to: number) => Math.abs(v - to) < 1e-6;
     if (near(m[0], 1) && near(m[1], 0) && near(m[2], 0) && near(m[3], 1) && near(m[4], Math.round(m[4])) && near(m[5], Math.round(m[5]))) {
-      const dx = Math.round(m[4]), dy = Math.round(m[5]);
+      const dx = Math.round(m[4]),
+        dy = Math.round(m[5]);
       for (let y = 0; y < height; y++) {
         const sy = y + dy;
         if (sy < 0 || sy >= ih) continue;
@@ -100,10 +101,14 @@ export function compose(images: readonly PlacedImage[], width: number, height: n
     const coarse = Math.hypot(m[0], m[1]) > 1.3;
     const half = coarse ? Math.hypot(m[0], m[1]) / 4 : 0;
     const sample = (sx: number, sy: number): number => {
-      const x0 = Math.floor(sx), y0 = Math.floor(sy);
-      const fx = sx - x0, fy = sy - y0;
-      const xa = Math.min(Math.max(x0, 0), iw - 1), xb = Math.min(Math.max(x0 + 1, 0), iw - 1);
-      const ya = Math.min(Math.max(y0, 0), ih - 1), yb = Math.min(Math.max(y0 + 1, 0), ih - 1);
+      const x0 = Math.floor(sx),
+        y0 = Math.floor(sy);
+      const fx = sx - x0,
+        fy = sy - y0;
+      const xa = Math.min(Math.max(x0, 0), iw - 1),
+        xb = Math.min(Math.max(x0 + 1, 0), iw - 1);
+      const ya = Math.min(Math.max(y0, 0), ih - 1),
+        yb = Math.min(Math.max(y0 + 1, 0), ih - 1);
       const top = data[ya * iw + xa]! * (1 - fx) + data[ya * iw + xb]! * fx;
       const bottom = data[yb * iw + xa]! * (1 - fx) + data[yb * iw + xb]! * fx;
       return top * (1 - fy) + bottom * fy;
@@ -139,7 +144,10 @@ export function inkThreshold(img: GrayImage): number {
   }
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let sumB = 0, wB = 0, best = 0, threshold = 128;
+  let sumB = 0,
+    wB = 0,
+    best = 0,
+    threshold = 128;
   for (let t = 0; t < 256; t++) {
     wB += hist[t]!;
     if (wB === 0) continue;
@@ -162,13 +170,18 @@ export function cropResize(img: GrayImage, x0: number, y0: number, x1: number, y
   const out = new Uint8Array(w * h);
   const sxScale = (x1 - x0) / w;
   const syScale = (y1 - y0) / h;
-  const maxX = img.width - 1, maxY = img.height - 1;
+  const maxX = img.width - 1,
+    maxY = img.height - 1;
   for (let y = 0; y < h; y++) {
     const sy = Math.min(Math.max(y0 + (y + 0.5) * syScale - 0.5, 0), maxY);
-    const ya = Math.floor(sy), yb = Math.min(ya + 1, maxY), fy = sy - ya;
+    const ya = Math.floor(sy),
+      yb = Math.min(ya + 1, maxY),
+      fy = sy - ya;
     for (let x = 0; x < w; x++) {
       const sx = Math.min(Math.max(x0 + (x + 0.5) * sxScale - 0.5, 0), maxX);
-      const xa = Math.floor(sx), xb = Math.min(xa + 1, maxX), fx = sx - xa;
+      const xa = Math.floor(sx),
+        xb = Math.min(xa + 1, maxX),
+        fx = sx - xa;
       const top = img.data[ya * img.width + xa]! * (1 - fx) + img.data[ya * img.width + xb]! * fx;
       const bottom = img.data[yb * img.width + xa]! * (1 - fx) + img.data[yb * img.width + xb]! * fx;
       out[y * w + x] = top * (1 - fy) + bottom * fy;

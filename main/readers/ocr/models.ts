@@ -43,8 +43,10 @@ export async function loadModels(options: LoadOptions = {}): Promise<OcrModels> 
   ]);
   const dictionary = fs.readFileSync(files.dictionaryPath, 'utf8').split(/\r?\n/);
   while (dictionary.length > 0 && dictionary[dictionary.length - 1] === '') dictionary.pop();
-  const detIn = det.inputNames[0]!, detOut = det.outputNames[0]!;
-  const recIn = rec.inputNames[0]!, recOut = rec.outputNames[0]!;
+  const detIn = det.inputNames[0]!,
+    detOut = det.outputNames[0]!;
+  const recIn = rec.inputNames[0]!,
+    recOut = rec.outputNames[0]!;
   return {
     dictionary,
     async detect(input) {

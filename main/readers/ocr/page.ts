@@ -2,6 +2,7 @@
 // text boxes detected, cut at cell borders and recognised on the raster with the rules erased. Everything
 // comes out in points of the upright page, with the matrix back to the real page for provenance.
 import { unusableInput } from '../../model/errors.js';
+import { LIMITS } from '../limits.js';
 import { detBoxes, detInput } from './detect.js';
 import { applyAffine, compose, inkThreshold, multiplyAffine, pointsPerPixel, type Affine, type PlacedImage } from './image.js';
 import type { OcrModels } from './models.js';
@@ -65,7 +66,8 @@ export function lowResolution(dpi: number) {
 
 /** The resolution of a page's scan: that of its largest image. */
 export function scanDpi(images: readonly PlacedImage[]): number {
-  let best = 0, area = -1;
+  let best = 0,
+    area = -1;
   for (const p of images) {
     const a = p.image.width * p.image.height * pointsPerPixel(p) ** 2;
     if (a > area) [area, best] = [a, 72 / pointsPerPixel(p)];
@@ -80,9 +82,18 @@ function toPoints(rules: PixelRule[], scale: number): OcrRule[] {
 export async function readScannedPage(req: OcrPageRequest, models: OcrModels): Promise<OcrPage> {
   const dpi = scanDpi(req.images);
   if (!(dpi >= MIN_DPI)) throw lowResolution(dpi);
-  const rasterDpi = Math.min(MAX_DPI, Math.max(BASE_DPI, dpi));
+  // The raster of a very large page is coarser, within the pixel budget; too coarse to read is refused.
+  const fits = Math.sqrt(LIMITS.ocrRasterPixels / ((req.width / 72) * (req.height / 72)));
+  const rasterDpi = Math.min(MAX_DPI, Math.max(BASE_DPI, dpi), fits);
+  if (!(rasterDpi >= MIN_DPI)) {
+    throw unusableInput(
+      '扫描页面过大，无法在内存限度内识别',
+      `a scanned page is too large (${Math.round(req.width)} × ${Math.round(req.height)} pt) to recognise within the memory budget`,
+    );
+  }
   const k = 72 / rasterDpi; // points per raster pixel
-  const w = Math.ceil(req.width / k), h = Math.ceil(req.height / k);
+  const w = Math.ceil(req.width / k),
+    h = Math.ceil(req.height / k);
   let rasterToPage: Affine = [k, 0, 0, k, 0, 0];
   let raster = compose(req.images, w, h, rasterToPage);
   let threshold = inkThreshold(raster);
@@ -90,7 +101,10 @@ export async function readScannedPage(req: OcrPageRequest, models: OcrModels): P
   const skew = estimateSkew(mask, w, h);
   if (Math.abs(skew) > (0.05 * Math.PI) / 180) {
     // Rotate about the page centre: raster rows then follow the printed rows.
-    const cx = w / 2, cy = h / 2, c = Math.cos(skew), s = Math.sin(skew);
+    const cx = w / 2,
+      cy = h / 2,
+      c = Math.cos(skew),
+      s = Math.sin(skew);
     const rotate: Affine = [c, s, -s, c, cx - c * cx + s * cy, cy - s * cx - c * cy];
     rasterToPage = multiplyAffine(rasterToPage, rotate);
     raster = compose(req.images, w, h, rasterToPage);
@@ -132,7 +146,13 @@ export async function readScannedPage(req: OcrPageRequest, models: OcrModels): P
 
 /** A box of the upright page on the real page (the bounds of its corners). */
 export function boxOnPage(toPage: Affine, box: [number, number, number, number]): [number, number, number, number] {
-  const pts = [applyAffine(toPage, box[0], box[1]), applyAffine(toPage, box[2], box[1]), applyAffine(toPage, box[0], box[3]), applyAffine(toPage, box[2], box[3])];
-  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  const pts = [
+    applyAffine(toPage, box[0], box[1]),
+    applyAffine(toPage, box[2], box[1]),
+    applyAffine(toPage, box[0], box[3]),
+    applyAffine(toPage, box[2], box[3]),
+  ];
+  const xs = pts.map((p) => p[0]),
+    ys = pts.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }

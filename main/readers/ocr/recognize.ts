@@ -34,7 +34,8 @@ export interface RecBatch {
 }
 
 function scaledWidth(b: PixelBox): number {
-  const w = b.x1 - b.x0, h = b.y1 - b.y0;
+  const w = b.x1 - b.x0,
+    h = b.y1 - b.y0;
   return Math.max(8, Math.min(MAX_WIDTH, Math.ceil((REC_HEIGHT * w) / Math.max(h, 1))));
 }
 
@@ -78,7 +79,8 @@ export function decodeBatch(batch: RecBatch, probs: Float32Array, steps: number,
     let prev = 0;
     for (let t = 0; t < steps; t++) {
       const base = (n * steps + t) * classes;
-      let best = 0, p = probs[base]!;
+      let best = 0,
+        p = probs[base]!;
       for (let k = 1; k < classes; k++) {
         const v = probs[base + k]!;
         if (v > p) [best, p] = [k, v];

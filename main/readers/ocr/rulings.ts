@@ -44,7 +44,8 @@ function rowSegments(mask: Uint8Array, w: number, h: number, minLen: number, max
   let open: Segment[] = [];
   for (let y = 0; y < h; y++) {
     const runs: [number, number][] = [];
-    let start = -1, end = -1;
+    let start = -1,
+      end = -1;
     const row = y * w;
     for (let x = 0; x < w; x++) {
       if (!mask[row + x]) continue;
@@ -98,12 +99,16 @@ export function eraseRulings(img: GrayImage, mask: Uint8Array, rulings: PixelRul
     data[y * w + x] = 255;
   };
   for (const r of rulings.horizontal) {
-    const y0 = Math.floor(r.pos - r.thick / 2 - 1), y1 = Math.ceil(r.pos + r.thick / 2 + 1);
-    for (let y = y0; y <= y1; y++) for (let x = r.from - 1; x <= r.to; x++) if (y >= 0 && y < h && x >= 0 && x < w && (mask[y * w + x] || data[y * w + x]! < 235)) paint(x, y);
+    const y0 = Math.floor(r.pos - r.thick / 2 - 1),
+      y1 = Math.ceil(r.pos + r.thick / 2 + 1);
+    for (let y = y0; y <= y1; y++)
+      for (let x = r.from - 1; x <= r.to; x++) if (y >= 0 && y < h && x >= 0 && x < w && (mask[y * w + x] || data[y * w + x]! < 235)) paint(x, y);
   }
   for (const r of rulings.vertical) {
-    const x0 = Math.floor(r.pos - r.thick / 2 - 1), x1 = Math.ceil(r.pos + r.thick / 2 + 1);
-    for (let x = x0; x <= x1; x++) for (let y = r.from - 1; y <= r.to; y++) if (y >= 0 && y < h && x >= 0 && x < w && (mask[y * w + x] || data[y * w + x]! < 235)) paint(x, y);
+    const x0 = Math.floor(r.pos - r.thick / 2 - 1),
+      x1 = Math.ceil(r.pos + r.thick / 2 + 1);
+    for (let x = x0; x <= x1; x++)
+      for (let y = r.from - 1; y <= r.to; y++) if (y >= 0 && y < h && x >= 0 && x < w && (mask[y * w + x] || data[y * w + x]! < 235)) paint(x, y);
   }
   return { width: w, height: h, data };
 }
@@ -116,10 +121,12 @@ export function estimateSkew(mask: Uint8Array, w: number, h: number): number {
   const xs: number[] = [];
   const ys: number[] = [];
   const step = Math.max(1, Math.round(Math.sqrt((w * h) / 1_500_000)));
-  for (let y = 0; y < h; y += step) for (let x = 0; x < w; x += step) if (mask[y * w + x]) {
-    xs.push(x);
-    ys.push(y);
-  }
+  for (let y = 0; y < h; y += step)
+    for (let x = 0; x < w; x += step)
+      if (mask[y * w + x]) {
+        xs.push(x);
+        ys.push(y);
+      }
   if (xs.length < 200) return 0;
   const bins = new Float64Array(h + 2 * Math.ceil(w * 0.06) + 4);
   const offset = Math.ceil(w * 0.06) + 2;
@@ -135,7 +142,8 @@ export function estimateSkew(mask: Uint8Array, w: number, h: number): number {
     return s;
   };
   const search = (from: number, to: number, by: number): number => {
-    let best = 0, bestScore = -1;
+    let best = 0,
+      bestScore = -1;
     for (let a = from; a <= to + 1e-9; a += by) {
       const s = score(a);
       if (s > bestScore) [best, bestScore] = [a, s];

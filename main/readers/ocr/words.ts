@@ -25,12 +25,15 @@ function crosses(rule: PixelRule, from: number, to: number): boolean {
  */
 export function joinLineBoxes(boxes: readonly PixelBox[]): PixelBox[] {
   const out = [...boxes].sort((a, b) => a.x0 - b.x0).map((b) => ({ ...b }));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < out.length && !changed; i++) {
       for (let j = i + 1; j < out.length; j++) {
-        const a = out[i]!, b = out[j]!;
-        const ha = a.y1 - a.y0, hb = b.y1 - b.y0, h = Math.min(ha, hb);
+        const a = out[i]!,
+          b = out[j]!;
+        const ha = a.y1 - a.y0,
+          hb = b.y1 - b.y0,
+          h = Math.min(ha, hb);
         const overlapY = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
         if (overlapY < 0.6 * h || Math.max(ha, hb) > 1.6 * h) continue;
         if (b.x0 - a.x1 > 0.3 * h || a.x0 - b.x1 > 0.3 * h) continue;
@@ -75,9 +78,15 @@ export function cutAtRulings(boxes: readonly PixelBox[], rulings: PixelRulings):
 
 /** Ink bounding box inside `b` (null when there is none). */
 export function inkBox(img: GrayImage, b: PixelBox, threshold: number): PixelBox | null {
-  const x0 = Math.max(0, Math.floor(b.x0)), x1 = Math.min(img.width, Math.ceil(b.x1));
-  const y0 = Math.max(0, Math.floor(b.y0)), y1 = Math.min(img.height, Math.ceil(b.y1));
-  let ix0 = Infinity, ix1 = -Infinity, iy0 = Infinity, iy1 = -Infinity, n = 0;
+  const x0 = Math.max(0, Math.floor(b.x0)),
+    x1 = Math.min(img.width, Math.ceil(b.x1));
+  const y0 = Math.max(0, Math.floor(b.y0)),
+    y1 = Math.min(img.height, Math.ceil(b.y1));
+  let ix0 = Infinity,
+    ix1 = -Infinity,
+    iy0 = Infinity,
+    iy1 = -Infinity,
+    n = 0;
   for (let y = y0; y < y1; y++) {
     const row = y * img.width;
     for (let x = x0; x < x1; x++) {
@@ -108,7 +117,8 @@ export function recognitionBox(img: GrayImage, b: PixelBox, threshold: number, v
   const ink = inkBox(img, b, threshold);
   if (!ink) return null;
   const h = b.y1 - b.y0;
-  let left = 0, right = img.width;
+  let left = 0,
+    right = img.width;
   for (const v of vertical) {
     if (!crosses(v, ink.y0, ink.y1)) continue;
     if (v.pos <= ink.x0) left = Math.max(left, Math.ceil(v.pos + v.thick / 2 + 1));
@@ -116,10 +126,13 @@ export function recognitionBox(img: GrayImage, b: PixelBox, threshold: number, v
   }
   const maxGap = Math.max(2, h * 0.5);
   const grow = (from: number, step: number, limit: number): number => {
-    let last = from, gap = 0;
+    let last = from,
+      gap = 0;
     for (let x = from + step; step < 0 ? x >= limit : x < limit; x += step) {
-      if (columnInk(img, x, ink.y0, ink.y1, threshold)) (last = x), (gap = 0);
-      else if (++gap > maxGap) break;
+      if (columnInk(img, x, ink.y0, ink.y1, threshold)) {
+        last = x;
+        gap = 0;
+      } else if (++gap > maxGap) break;
     }
     return last;
   };
@@ -151,7 +164,8 @@ export function toWords(img: GrayImage, rec: RecText, threshold: number): PixelW
   if (current.length) groups.push({ chars: current });
   const words: PixelWord[] = [];
   groups.forEach((g, i) => {
-    const first = g.chars[0]!, last = g.chars[g.chars.length - 1]!;
+    const first = g.chars[0]!,
+      last = g.chars[g.chars.length - 1]!;
     const before = groups[i - 1]?.chars.at(-1);
     const after = groups[i + 1]?.chars[0];
     const x0 = before ? (before.x + first.x) / 2 : rec.box.x0;

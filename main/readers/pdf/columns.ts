@@ -109,7 +109,8 @@ function gapBorders(anchors: readonly number[], chunks: readonly Chunk[]): numbe
       const e = Math.min(n - 1, Math.ceil((c.x1 + 0.8 - a) / step));
       for (let k = s; k <= e; k++) count[k]!++;
     }
-    const min = Math.min(...count);
+    let min = Infinity;
+    for (const c of count) if (c < min) min = c;
     let best: [number, number] = [0, 0];
     for (let k = 0; k < n; ) {
       if (count[k] !== min) {

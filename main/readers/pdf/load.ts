@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError, unusableInput } from '../../model/errors.js';
+import { LIMITS } from '../limits.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -63,9 +64,13 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions = {}): 
     disableFontFace: true,
     useWorkerFetch: false,
     stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    // Decoded pixels, not ImageBitmaps: there is no canvas in Node.
-    ...(options.decodeImages ? { maxImageSize: -1, isOffscreenCanvasSupported: false } : {}),
+    // Images are not drawn to read text: skipped without decoding (time and memory), and reported as a
+    // warning that tells a scan from a blank page (./warnings.ts). Warnings are collected, not printed.
+    // Scanned pages are read from a document of their own whose images are decoded (to pixels, not
+    // ImageBitmaps: there is no canvas in Node).
+    maxImageSize: options.decodeImages ? LIMITS.ocrImagePixels : 1,
+    isOffscreenCanvasSupported: false,
+    verbosity: pdfjs.VerbosityLevel.WARNINGS,
   });
   try {
     const doc = await task.promise;
@@ -88,11 +93,21 @@ export function pdfError(err: unknown): AppError {
   if (name === 'PasswordException') {
     return unusableInput('PDF 文件已加密，需要密码才能打开', 'the PDF is encrypted and needs a password');
   }
+  const details = { cause: `${name}: ${message}` };
   if (name === 'InvalidPDFException') {
-    return unusableInput('PDF 文件已损坏或格式无效', `the PDF is damaged or invalid (${message})`);
+    return unusableInput('PDF 文件已损坏或格式无效', 'the PDF is damaged or invalid (its structure cannot be read)', details);
+  }
+  if (name === 'XRefEntryException' || name === 'XRefParseException' || /xref/i.test(message)) {
+    return unusableInput('PDF 文件已损坏（交叉引用表不一致）', 'the PDF is damaged (its cross-reference table is inconsistent)', details);
+  }
+  if (name === 'ParserEOFException' || name === 'MissingDataException') {
+    return unusableInput('PDF 文件不完整（内容提前结束）', 'the PDF is truncated (its content ends early)', details);
   }
   if (name === 'UnknownErrorException' || name === 'FormatError' || name === 'UnexpectedResponseException') {
-    return unusableInput('PDF 文件已损坏，无法解析', `the PDF is damaged and cannot be parsed (${message})`);
+    return unusableInput('PDF 文件已损坏，无法解析', 'the PDF is damaged and cannot be parsed', details);
   }
-  return unusableInput('PDF 文件无法读取（可能已损坏）', `the PDF cannot be read, it may be damaged (${message})`);
+  if (err instanceof RangeError) {
+    return unusableInput('PDF 文件中的尺寸或数量异常，文件已损坏', 'the PDF declares an impossible size or count; it is damaged', details);
+  }
+  return unusableInput('PDF 文件无法读取（可能已损坏）', 'the PDF cannot be read; it may be damaged', details);
 }

@@ -26,6 +26,7 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
 const SAME_GLYPH_VARIANT: Record<string, string> = { '戶': '户', '戸': '户', '內': '内', '兌': '兑', '稅': '税', '悅': '悦' };
 
 /** Code points that need a per-character look: radicals, compatibility ideographs, odd spaces, variants. */
+// eslint-disable-next-line no-control-regex -- control characters are among the code points to look at
 const SUSPECT = /[\u2e80-\u2fdf\uf900-\ufaff\u00a0\u2000-\u200b\u3000\ufeff\u0000-\u001f戶戸內兌稅悅]/u;
 
 export function normalizeText(s: string): string {

@@ -32,6 +32,8 @@ export interface PageContent {
   height: number;
   runs: TextRun[];
   rules: PageRules;
+  /** Text items dropped because their position is not a number (a damaged page, not an image). */
+  invalidText: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -94,6 +96,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
   };
 
   const runs: TextRun[] = [];
+  let invalidText = 0;
   let pendingSpace = false;
   let order = 0;
   for (const raw of text.items) {
@@ -102,7 +105,10 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     const str = normalizeText(item.str);
     const m = multiply(vt, item.transform);
     const size = Math.hypot(m[2], m[3]);
-    if (!(size > 0.5) || !Number.isFinite(m[4]) || !Number.isFinite(m[5])) continue;
+    if (!(size > 0.5) || !Number.isFinite(m[4]) || !Number.isFinite(m[5])) {
+      if (str.trim() !== '' && !(Number.isFinite(size) && Number.isFinite(m[4]) && Number.isFinite(m[5]))) invalidText++;
+      continue;
+    }
     if (str.trim() === '') {
       // A space item: a real space when narrow, a column gap when wide (it is then only a gap).
       if (str.length > 0 && item.width < size * 1.5) pendingSpace = true;
@@ -165,5 +171,5 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     emit();
     pendingSpace = false;
   }
-  return { page: pageNumber, width: viewport.width, height: viewport.height, runs, rules };
+  return { page: pageNumber, width: viewport.width, height: viewport.height, runs, rules, invalidText };
 }

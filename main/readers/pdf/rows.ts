@@ -6,6 +6,7 @@
 // row cut by the page break: they come out as a row of their own with an empty 序号.
 import type { TextRun } from './page.js';
 import type { TextLine } from './textlines.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 export interface RowGroup {
   top: number;
@@ -32,7 +33,7 @@ const MODES: Mode[] = ['top', 'middle', 'bottom'];
 export function groupRows(lines: readonly TextLine[], starts: readonly number[], ncol: number, columnOf: (x: number) => number, size: number): RowGroup[] {
   const anchors = starts.map((k) => {
     const runs = lines[k]!.runs.filter((r) => columnOf((r.x0 + r.x1) / 2) === 0);
-    return { top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)), runs };
+    return { top: minOf(runs, (r) => r.top), bottom: maxOf(runs, (r) => r.bottom), runs };
   });
   const rows: RowGroup[] = anchors.map((a) => ({ top: a.top, bottom: a.bottom, cells: Array.from({ length: ncol }, (_, c) => (c === 0 ? [...a.runs] : [])), numbered: true }));
   const pre: RowGroup = { top: Infinity, bottom: -Infinity, cells: Array.from({ length: ncol }, () => []), numbered: false };
@@ -46,7 +47,7 @@ export function groupRows(lines: readonly TextLine[], starts: readonly number[],
     lines.forEach((l, k) => {
       if (c === 0 && startSet.has(k)) return; // the 序号 itself
       const runs = l.runs.filter((r) => columnOf((r.x0 + r.x1) / 2) === c);
-      if (runs.length > 0) frags.push({ top: Math.min(...runs.map((r) => r.top)), bottom: Math.max(...runs.map((r) => r.bottom)), runs });
+      if (runs.length > 0) frags.push({ top: minOf(runs, (r) => r.top), bottom: maxOf(runs, (r) => r.bottom), runs });
     });
     frags.sort((a, b) => a.top - b.top);
     const results = new Map<Mode, { cost: number; owner: number[] }>();

@@ -5,6 +5,7 @@ import type { RawCell, RawRow } from '../raw.js';
 import type { TextRun } from './page.js';
 import type { Rule } from './rules.js';
 import { blockText, splitRunAt } from './textlines.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 /** Rules closer than this (points) are one line (double-drawn borders, adjacent cell borders). */
 const SAME_LINE = 1.2;
@@ -139,10 +140,10 @@ function buildGrid(h: Rule[], v: Rule[], runs: readonly TextRun[], page: number,
   const xs = cluster(v.map((r) => r.pos), DOUBLE);
   const ys = cluster(h.map((r) => r.pos), DOUBLE);
   // Open sides: horizontal rules reaching past the outer verticals (and vice versa) still bound cells.
-  const hFrom = Math.min(...h.map((r) => r.from));
-  const hTo = Math.max(...h.map((r) => r.to));
-  const vFrom = Math.min(...v.map((r) => r.from));
-  const vTo = Math.max(...v.map((r) => r.to));
+  const hFrom = minOf(h, (r) => r.from);
+  const hTo = maxOf(h, (r) => r.to);
+  const vFrom = minOf(v, (r) => r.from);
+  const vTo = maxOf(v, (r) => r.to);
   if (hFrom < xs[0]! - 3) xs.unshift(hFrom);
   if (hTo > xs[xs.length - 1]! + 3) xs.push(hTo);
   if (vFrom < ys[0]! - 3) ys.unshift(vFrom);

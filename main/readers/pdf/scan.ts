@@ -52,7 +52,8 @@ export async function readScannedPages(doc: PDFDocumentProxy, pages: readonly nu
       .read({ width: viewport.width, height: viewport.height, images })
       .then(
         (ocr) => void out.set(p, ocr),
-        (err: unknown) => void failures.push(err instanceof AppError ? err : unusableInput('扫描页无法识别', `a scanned page could not be read: ${String(err)}`)),
+        (err: unknown) =>
+          void failures.push(err instanceof AppError ? err : unusableInput('扫描页无法识别', `a scanned page could not be read: ${String(err)}`)),
       )
       .finally(() => {
         inFlight.delete(job);
@@ -95,14 +96,15 @@ export function ocrPageContent(page: number, ocr: OcrPage): PageContent {
       order: runs.length,
     });
   }
-  return { page, width: ocr.width, height: ocr.height, runs, rules: { horizontal: ocr.horizontal, vertical: ocr.vertical } };
+  return { page, width: ocr.width, height: ocr.height, runs, rules: { horizontal: ocr.horizontal, vertical: ocr.vertical }, invalidText: 0 };
 }
 
 /** The least certain character of the words whose centre lies in the box (undefined: no word there). */
 function confidenceIn(ocr: OcrPage, box: readonly number[]): number | undefined {
   let min: number | undefined;
   for (const w of ocr.words) {
-    const cx = (w.x0 + w.x1) / 2, cy = (w.top + w.bottom) / 2;
+    const cx = (w.x0 + w.x1) / 2,
+      cy = (w.top + w.bottom) / 2;
     if (cx < box[0]! || cx > box[2]! || cy < box[1]! || cy > box[3]!) continue;
     // A box the recogniser could read nothing in is as unsure as can be.
     const p = w.probs.length ? Math.min(...w.probs) : 0;

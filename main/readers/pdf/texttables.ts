@@ -9,6 +9,7 @@ import type { TextRun } from './page.js';
 import { round } from './ruled.js';
 import { blockText, type TextLine } from './textlines.js';
 import type { UnruledTable } from './unruled.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 const SENTENCE = /[。；;！？]/;
 const OPENER = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|注[:：])/;
@@ -39,8 +40,8 @@ function describe(line: TextLine, textWidth: number): LineInfo {
 export function findTextTables(lines: readonly TextLine[], used: ReadonlySet<number>, page: number): UnruledTable[] {
   const free = lines.map((_, k) => k).filter((k) => !used.has(k));
   if (free.length < 2) return [];
-  const left = Math.min(...free.map((k) => lines[k]!.x0));
-  const right = Math.max(...free.map((k) => lines[k]!.x1));
+  const left = minOf(free, (k) => lines[k]!.x0);
+  const right = maxOf(free, (k) => lines[k]!.x1);
   const info = new Map(free.map((k) => [k, describe(lines[k]!, right - left)]));
   const tables: UnruledTable[] = [];
   for (let i = 0; i < free.length; i++) {
@@ -76,9 +77,9 @@ export function findTextTables(lines: readonly TextLine[], used: ReadonlySet<num
 }
 
 function buildTextTable(zone: LineInfo[], idx: number[], page: number): UnruledTable | null {
-  const x0 = Math.min(...zone.map((z) => z.line.x0));
-  const x1 = Math.max(...zone.map((z) => z.line.x1));
-  const size = Math.max(...zone.map((z) => z.line.size));
+  const x0 = minOf(zone, (z) => z.line.x0);
+  const x1 = maxOf(zone, (z) => z.line.x1);
+  const size = maxOf(zone, (z) => z.line.size);
   // Column strips: where (almost) no line prints a word. Words wider than a third of the table, and in a
   // long table a word on one line only (a group heading over several columns), do not close a strip.
   const step = 0.5;

@@ -8,6 +8,7 @@ import { groupRows, type RowGroup } from './rows.js';
 import type { TextRun } from './page.js';
 import { round } from './ruled.js';
 import { blockText, lineText, splitRunAt, type TextLine } from './textlines.js';
+import { maxOf, minOf } from '../../model/extent.js';
 
 export interface UnruledTable {
   rows: RawRow[];
@@ -61,7 +62,7 @@ function rowNumberEnd(data: TextLine[]): number {
   // Row numbers stand in one column: drop a member far from the others (a coincidence elsewhere).
   const mid = [...chain].sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1)[Math.floor(chain.length / 2)]!;
   const inColumn = chain.filter((c) => c.x0 <= mid.x1 + 1 && c.x1 >= mid.x0 - 1);
-  return Math.max(...inColumn.map((c) => c.x1));
+  return maxOf(inColumn, (c) => c.x1);
 }
 
 /** Cuts runs that cross a column border (an item the generator printed across two cells). */
@@ -128,7 +129,7 @@ export function findUnruledTables(lines: readonly TextLine[], page: number, carr
   }
   const last = tables[tables.length - 1];
   if (last) {
-    const lastLine = Math.max(...last.lines);
+    const lastLine = maxOf(last.lines, (k) => k);
     last.model.open = !lines.some((_, k) => k > lastLine && !taken.has(k));
   }
   return { tables, carry: last?.model ?? null };
@@ -191,7 +192,7 @@ function collectData(
   return {
     rows,
     lines: data,
-    bottom: groups.length > 0 ? Math.max(...groups.map((g) => g.bottom)) : prevBottom,
+    bottom: groups.length > 0 ? maxOf(groups, (g) => g.bottom) : prevBottom,
     lastNumber: numbers.length > 0 ? numbers[numbers.length - 1]! : null,
   };
 }
@@ -262,7 +263,7 @@ function continueTable(lines: readonly TextLine[], to: number, carry: ColumnMode
     const n = Number(firstNumber);
     if (n !== carry.lastNumber && n !== carry.lastNumber + 1) return null;
   }
-  const top = Math.min(...part.lines.map((k) => lines[k]!.top));
+  const top = minOf(part.lines, (k) => lines[k]!.top);
   return {
     rows: part.rows,
     top,
@@ -330,9 +331,9 @@ function headerRows(lines: readonly TextLine[], header: number[], borders: reado
   const spanOf = (p: Chunk): [number, number] => [columnOf(borders, p.x0 + 0.6), columnOf(borders, p.x1 - 0.6)];
   const spanning = phrases.filter((p) => spanOf(p)[1] > spanOf(p)[0]);
   const single = phrases.filter((p) => spanOf(p)[1] === spanOf(p)[0]);
-  const top = Math.min(...phrases.map((p) => p.top));
-  const bottom = Math.max(...phrases.map((p) => p.bottom));
-  const split = spanning.length > 0 ? Math.max(...spanning.map((p) => p.bottom)) : top;
+  const top = minOf(phrases, (p) => p.top);
+  const bottom = maxOf(phrases, (p) => p.bottom);
+  const split = spanning.length > 0 ? maxOf(spanning, (p) => p.bottom) : top;
   const box = (c0: number, c1: number, y0: number, y1: number): [number, number, number, number] => [round(edges[c0]!), round(y0), round(edges[c1 + 1]!), round(y1)];
   const colText = (c: number): string => blockText(single.filter((p) => spanOf(p)[0] === c).flatMap((p) => p.runs));
   if (spanning.length === 0 || split >= bottom - 0.5) {

@@ -8,6 +8,7 @@ import { passwordProtected } from '../ole.js';
 import type { RawBlock, RawDocument } from '../raw.js';
 import { formatNumber } from '../xlsx/number-format.js';
 import { sheetBlocks, type SheetView } from '../xlsx/sheet-blocks.js';
+import { LIMITS, tableTooLarge } from '../limits.js';
 
 // BIFF5 strings are stored in the workbook's code page (GBK for Chinese Excel 95 / early WPS files).
 XLSX.set_cptable(cptable);
@@ -35,6 +36,8 @@ function sheetView(name: string, ws: XLSX.WorkSheet): SheetView {
   const range = XLSX.utils.decode_range(ws['!ref'] ?? 'A1:A1');
   const rowCount = ws['!ref'] ? range.e.r + 1 : 0;
   const columnCount = ws['!ref'] ? range.e.c + 1 : 0;
+  // The range is what the file claims: a rectangle no disclosure has is refused before it is walked.
+  if (rowCount * columnCount > LIMITS.gridCells) throw tableTooLarge(rowCount, columnCount);
   const text: string[][] = [];
   for (let r = 0; r < rowCount; r++) {
     const line: string[] = [];

@@ -1,8 +1,11 @@
 // .xlsx → RawDocument with exceljs: each visible sheet, in tab order, as a SheetView cut into lines and
-// grids by ./sheet-blocks.ts.
+// grids by ./sheet-blocks.ts. The workbook's size is checked before exceljs loads it (./limits.ts), and a
+// sheet's rectangle (its last row × its last column) before it is laid out cell by cell.
 import { AUDIT_SHEET_NAMES } from '../../model/workbook.js';
 import ExcelJS from 'exceljs';
 import { unusableInput } from '../../model/errors.js';
+import { LIMITS, tableTooLarge } from '../limits.js';
+import { checkWorkbookLimits } from './limits.js';
 import type { RawBlock, RawDocument } from '../raw.js';
 import { formatNumber } from './number-format.js';
 import { sheetBlocks, type SheetMerge, type SheetView } from './sheet-blocks.js';
@@ -47,20 +50,25 @@ function decodeMerge(m: string): SheetMerge {
 }
 
 function sheetView(ws: Sheet): SheetView {
+  // Both walk every row each time they are asked: asked once. A far cell (XFD1048576) makes a rectangle
+  // no disclosure has; it is refused before any of it is laid out.
+  const rowCount = ws.rowCount;
+  const columnCount = ws.columnCount;
+  if (rowCount * columnCount > LIMITS.gridCells) throw tableTooLarge(rowCount, columnCount);
   const text: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.findRow(r);
     const line: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) line.push(cellText(row.getCell(c)));
+    for (let c = 1; c <= columnCount; c++) line.push(row ? cellText(row.getCell(c)) : '');
     text.push(line);
   }
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
   return {
     name: ws.name,
     text,
-    columnCount: ws.columnCount,
+    columnCount,
     merges: merges.map(decodeMerge),
-    rowHidden: (r) => ws.getRow(r).hidden,
+    rowHidden: (r) => ws.findRow(r)?.hidden ?? false,
     colHidden: (c) => ws.getColumn(c).hidden,
     style: (r, c) => {
       const cell = ws.getRow(r).getCell(c);
@@ -72,15 +80,23 @@ function sheetView(ws: Sheet): SheetView {
   };
 }
 
+const IGNORED_SHEET_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'rowBreaks', 'colBreaks', 'autoFilter', 'picture', 'drawing'];
+
 /** Tab order of a sheet (exceljs keeps it as orderNo, not in its typings). */
 const orderOf = (ws: Sheet): number => (ws as unknown as { orderNo?: number }).orderNo ?? ws.id;
 
 export async function readXlsxRaw(bytes: Uint8Array): Promise<RawDocument> {
+  await checkWorkbookLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    // What the reading never uses is not loaded (exceljs would expand data-validation ranges cell by cell).
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, {
+      ignoreNodes: IGNORED_SHEET_NODES,
+    } as unknown as Parameters<typeof wb.xlsx.load>[1]);
   } catch (err) {
-    throw unusableInput('Excel 文件已损坏或不完整，无法读取', `the .xlsx file is damaged or truncated (${(err as Error).message})`);
+    throw unusableInput('Excel 文件已损坏或不完整，无法读取', 'the .xlsx file is damaged or truncated (exceljs could not load it)', {
+      cause: err instanceof Error ? err.message : String(err),
+    });
   }
   const sheets = wb.worksheets
     .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && !AUDIT_SHEET_NAMES.includes(ws.name))

@@ -2,6 +2,7 @@
 // tables, with their merges); nothing assumes which sheet holds which table or where on the sheet it
 // sits. Shared by the .xlsx reader (exceljs) and the .xls/.et reader (SheetJS): each hands a SheetView.
 import type { RawBlock, RawCell } from '../raw.js';
+import { LIMITS, spanTooLarge, tableTooLarge } from '../limits.js';
 
 /** A merged range, 1-based and inclusive. */
 export interface SheetMerge {
@@ -41,6 +42,10 @@ interface Spans {
 function spansOf(merges: SheetMerge[]): Spans {
   const span = new Map<string, { rows: number; cols: number }>();
   const covered = new Set<string>();
+  // Merges are walked cell by cell: their total area is held to LIMITS first (any spreadsheet reader).
+  let area = 0;
+  for (const m of merges) area += Math.max(0, m.bottom - m.top + 1) * Math.max(0, m.right - m.left + 1);
+  if (!(area <= LIMITS.mergedCells)) throw spanTooLarge('merged cells', String(area));
   for (const m of merges) {
     span.set(key(m.top, m.left), { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(key(r, c));
@@ -109,6 +114,7 @@ export function sheetBlocks(view: SheetView, blocks: RawBlock[]): void {
 }
 
 function gridBlock(sheet: string, g: Spans, textAt: (r: number, c: number) => string, rows: number[], cols: number[]): RawBlock {
+  if (rows.length > LIMITS.tableRows || cols.length > LIMITS.tableColumns || rows.length * cols.length > LIMITS.gridCells) throw tableTooLarge(rows.length, cols.length);
   const rowSet = new Set(rows);
   const colIdx = new Map(cols.map((c, i) => [c, i]));
   return {

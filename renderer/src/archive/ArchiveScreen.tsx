@@ -15,7 +15,6 @@ const LIST_PAGE = 300;
 export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   const [rows, setRows] = useState<SubmissionSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   /** 概览 (department × year, 预算 and 决算 side by side) or every submission listed with its versions. */
@@ -41,11 +40,11 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
   useEffect(refresh, [refresh]);
   useEffect(preloadPdfjs, []);
 
-  const { batch, importFiles, importPaths, importFolder, dismiss } = useImport(refresh);
+  const { batch, importFiles, importPicked, importFolder, dismiss } = useImport(refresh);
   const electron = bridge.platform === 'electron' && bridge.pickFiles && bridge.pickFolder;
 
   const pickFiles = async () => {
-    if (electron) importPaths(await bridge.pickFiles!());
+    if (electron) await importPicked(await bridge.pickFiles!());
     else fileInput.current?.click();
   };
   const pickFolder = async () => {
@@ -126,27 +125,6 @@ export function ArchiveScreen({ onOpen }: { onOpen: (id: number) => void }) {
         <button type="button" className="btn" onClick={() => void pickFolder()}>
           导入文件夹…
         </button>
-        {!electron && (
-          <form
-            className="folder-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void importFolder(folder);
-            }}
-          >
-            <input
-              type="text"
-              className="folder-path"
-              placeholder="本机文件夹路径，如 /data/2024预算公开"
-              aria-label="文件夹路径"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-            />
-            <button type="submit" className="btn" disabled={!folder.trim()}>
-              导入此文件夹
-            </button>
-          </form>
-        )}
         <input
           ref={fileInput}
           type="file"

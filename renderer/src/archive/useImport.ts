@@ -1,8 +1,9 @@
 // Importing into the archive, one file or a batch: files picked or dropped in the browser (sent as bytes),
-// paths from Electron's dialogs, or a server-side folder (progress pushed as events). A bad file is
+// or files and folders picked in Electron's native dialogs (sent as the dialog's opaque handles; the core
+// walks a picked folder and pushes progress as events). The renderer never names a path. A bad file is
 // reported in its own result line and the batch goes on.
 import { useCallback, useRef, useState } from 'react';
-import type { ImportResult, ProgressEvent, SubmissionSummary } from '../../../main/api/types';
+import type { ImportResult, Picked, ProgressEvent, SubmissionSummary } from '../../../main/api/types';
 import { api, bridge } from '../bridge';
 import { bytesToBase64 } from '../lib/bytes';
 import { toShownError } from '../lib/errors';
@@ -80,22 +81,22 @@ export function useImport(onChanged: () => void) {
     [runJobs],
   );
 
-  /** Electron: paths from the native dialog. */
-  const importPaths = useCallback(
-    (paths: string[]) =>
+  /** Electron: files picked in the native dialog. */
+  const importPicked = useCallback(
+    (picked: Picked[]) =>
       runJobs(
         '导入文件',
-        paths.map((p) => ({ name: p.split(/[\\/]/).pop() ?? p, run: () => api('archive.importFile', { path: p }) })),
+        picked.map((p) => ({ name: p.name, run: () => api('archive.importPicked', { handle: p.handle }) })),
       ),
     [runJobs],
   );
 
-  /** A folder on the workstation's disk: the core walks it and reports each file as an event. */
+  /** Electron: a folder picked in the native dialog; the core walks it and reports each file as an event. */
   const importFolder = useCallback(
-    async (folder: string) => {
-      if (busy.current || !folder.trim()) return;
+    async (folder: Picked) => {
+      if (busy.current) return;
       busy.current = true;
-      const label = `导入文件夹 ${folder}`;
+      const label = `导入文件夹 ${folder.name}`;
       setBatch({ label, total: 0, done: 0, current: null, running: true, items: [] });
       const items: BatchItem[] = [];
       const off = bridge.onEvent((e: ProgressEvent) => {
@@ -105,13 +106,13 @@ export function useImport(onChanged: () => void) {
         if (e.result.status === 'stored') onChanged();
       });
       try {
-        const { results } = await api('archive.importFolder', { path: folder.trim() });
+        const { results } = await api('archive.importPickedFolder', { handle: folder.handle });
         // The answer is authoritative (an event stream may have dropped a line).
         const final = results.map((r) => toItem(r.status === 'error' ? r.error.fileName : r.submission.fileName, r));
         setBatch({ label, total: final.length, done: final.length, current: null, running: false, items: final });
       } catch (err) {
         const e = toShownError(err);
-        setBatch({ label, total: 1, done: 1, current: null, running: false, items: [{ fileName: folder, status: 'error', error: { zh: e.zh, en: e.en } }] });
+        setBatch({ label, total: 1, done: 1, current: null, running: false, items: [{ fileName: folder.name, status: 'error', error: { zh: e.zh, en: e.en } }] });
       } finally {
         off();
         busy.current = false;
@@ -121,7 +122,7 @@ export function useImport(onChanged: () => void) {
     [onChanged],
   );
 
-  return { batch, importFiles, importPaths, importFolder, dismiss: () => setBatch(null) };
+  return { batch, importFiles, importPicked, importFolder, dismiss: () => setBatch(null) };
 }
 
 /** Every file under a drop, folders walked (webkitGetAsEntry), only the importable kinds from folders. */

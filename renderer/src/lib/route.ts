@@ -1,10 +1,7 @@
 // The screen lives in the URL hash (#/, #/s/12/t6, #/cmp/11/12), so a reload comes back to the same place.
 import { useEffect, useState } from 'react';
 
-export type Route =
-  | { screen: 'archive' }
-  | { screen: 'review'; id: number; tab: string | null }
-  | { screen: 'compare'; id: number; otherId: number };
+export type Route = { screen: 'archive' } | { screen: 'review'; id: number; tab: string | null } | { screen: 'compare'; id: number; otherId: number };
 
 export function parseRoute(hash: string): Route {
   const m = /^#\/s\/(\d+)(?:\/([\w:-]+))?/.exec(hash);

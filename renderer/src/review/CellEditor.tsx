@@ -106,34 +106,34 @@ export function CellEditor({ initial, typed, original, reason: initialReason, am
         spellCheck={false}
       />
       {createPortal(
-      <div
-        ref={popRef}
-        className="edit-pop"
-        data-testid="edit-pop"
-        style={{ left: at?.left ?? -9999, top: at?.top ?? -9999, width: POP_WIDTH }}
-        onMouseDown={(e) => e.stopPropagation()}
-      >
-        <div className="edit-orig">
-          原值：<span className="mono">{original === '' ? '（空）' : original}</span>
-        </div>
-        <label className="edit-reason">
-          修改原因
-          <input
-            ref={reasonRef}
-            aria-label="修改原因"
-            value={reason}
-            placeholder="如：核对原件，合计应为下级科目之和"
-            onChange={(e) => (setReason(e.target.value), setProblem(null))}
-            onKeyDown={keys('reason')}
-          />
-        </label>
-        {problem && (
-          <div className="edit-problem" role="alert">
-            {problem}
+        <div
+          ref={popRef}
+          className="edit-pop"
+          data-testid="edit-pop"
+          style={{ left: at?.left ?? -9999, top: at?.top ?? -9999, width: POP_WIDTH }}
+          onMouseDown={(e) => e.stopPropagation()}
+        >
+          <div className="edit-orig">
+            原值：<span className="mono">{original === '' ? '（空）' : original}</span>
           </div>
-        )}
-        <div className="edit-hint">Enter 确认 · Tab 确认并右移 · Esc 取消 · Alt+R 填写原因</div>
-      </div>,
+          <label className="edit-reason">
+            修改原因
+            <input
+              ref={reasonRef}
+              aria-label="修改原因"
+              value={reason}
+              placeholder="如：核对原件，合计应为下级科目之和"
+              onChange={(e) => (setReason(e.target.value), setProblem(null))}
+              onKeyDown={keys('reason')}
+            />
+          </label>
+          {problem && (
+            <div className="edit-problem" role="alert">
+              {problem}
+            </div>
+          )}
+          <div className="edit-hint">Enter 确认 · Tab 确认并右移 · Esc 取消 · Alt+R 填写原因</div>
+        </div>,
         document.body,
       )}
     </div>

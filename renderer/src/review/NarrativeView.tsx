@@ -81,7 +81,11 @@ export function NarrativeView({ sections, findings, focusKey, onOpenFinding, onP
             const flagged = byParagraph.get(`${s.heading}|${pi}`) ?? [];
             const focus = flagged.some((f) => f.key === focusKey);
             return (
-              <div key={pi} className={`para${flagged.length ? ' flagged' : ''}${focus ? ' focus' : ''}`} onClick={() => onParagraph(s.file ?? null, s.pages?.[pi] ?? null)}>
+              <div
+                key={pi}
+                className={`para${flagged.length ? ' flagged' : ''}${focus ? ' focus' : ''}`}
+                onClick={() => onParagraph(s.file ?? null, s.pages?.[pi] ?? null)}
+              >
                 <p>{flagged.length ? marked(p, flagged, focusKey) : p}</p>
                 <div className="para-notes">
                   {flagged.map((f) => (

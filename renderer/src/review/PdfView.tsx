@@ -44,7 +44,7 @@ export function PdfView({ pdf, page, zoom, onScale, highlights, onRendered }: Pr
     if (paneWidth <= 0) return;
     let cancelled = false;
     let task: RenderTask | null = null;
-    (async () => {
+    void (async () => {
       try {
         const p = await pdf.getPage(Math.min(Math.max(1, page), pdf.numPages));
         if (cancelled) return;

@@ -35,7 +35,11 @@ export function TableHeader({ header, lanes, columns }: { header: HeaderGrid; la
       {cells}
       {lanes &&
         columns.map((col, c) => (
-          <div key={`l${c}`} className={`hcell lane${col.frozenLeft !== null ? ' frozen' : ''}`} style={{ gridRow: laneRow, gridColumn: c + 1, ...(col.frozenLeft !== null ? { left: col.frozenLeft } : {}) }}>
+          <div
+            key={`l${c}`}
+            className={`hcell lane${col.frozenLeft !== null ? ' frozen' : ''}`}
+            style={{ gridRow: laneRow, gridColumn: c + 1, ...(col.frozenLeft !== null ? { left: col.frozenLeft } : {}) }}
+          >
             {col.kind === 'seq' ? '栏次' : (lanes[col.index] ?? '')}
           </div>
         ))}

@@ -46,8 +46,10 @@ export function useSubmission(id: number) {
     undo: (correctionId: number) => run(() => api('correction.undo', { submissionId: id, correctionId }), 'correction-recheck:api'),
     redo: (correctionId: number) => run(() => api('correction.redo', { submissionId: id, correctionId }), 'correction-recheck:api'),
     decide: (key: string, status: FindingStatus, comment: string) => run(() => api('finding.setStatus', { submissionId: id, key, status, comment })),
-    decideMany: (keys: string[], status: FindingStatus, comment: string) => run(() => api('finding.setStatusMany', { submissionId: id, keys, status, comment })),
-    updateReview: (change: { conclusion?: string; opinionIssued?: boolean; closed?: boolean }) => run(() => api('review.update', { submissionId: id, ...change })),
+    decideMany: (keys: string[], status: FindingStatus, comment: string) =>
+      run(() => api('finding.setStatusMany', { submissionId: id, keys, status, comment })),
+    updateReview: (change: { conclusion?: string; opinionIssued?: boolean; closed?: boolean }) =>
+      run(() => api('review.update', { submissionId: id, ...change })),
     setReviewed: (table: TableKey, reviewed: boolean) => {
       // The tick shows at once; the answer from the core replaces it (or the error undoes it).
       const before = view;

@@ -12,6 +12,7 @@ import { carryValue } from '../summary.js';
 import { tableOf, type Role } from '../keys.js';
 import type { TableView } from '../view.js';
 import type { DynamicConcept } from './index.js';
+import { maxOf } from '../../../model/extent.js';
 
 export interface Candidate {
   ref: CellRef;
@@ -234,7 +235,7 @@ function classSum(v: TableView, codes: string[], name: string): Candidate[] {
   if (!cells.length) return [];
   const amounts = cells.map((c) => c.view.amount(c.r, c.c)).filter((a) => a !== null);
   if (!amounts.length) return [];
-  return [{ ref: amounts[0]!.ref, value: amounts.reduce((a, x) => a + x!.fen, 0), step: Math.max(...amounts.map((x) => x!.step)), factor: v.factor, label: `${v.title} ${name}` }];
+  return [{ ref: amounts[0]!.ref, value: amounts.reduce((a, x) => a + x!.fen, 0), step: maxOf(amounts, (x) => x!.step), factor: v.factor, label: `${v.title} ${name}` }];
 }
 
 /** A 科目 code's cell in the 功能分类 tables (一般公共预算支出表 first, then 支出总表, 收入总表 财政拨款). */
