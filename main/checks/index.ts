@@ -5,6 +5,7 @@ import type { BudgetDocument, Finding } from '../model/types.js';
 import { runRules } from './engine.js';
 import { ROUNDING } from './lib/identity.js';
 import { ruleName } from './lib/names.js';
+import { OCR_MISREAD, reviewOcrFindings } from './ocr-review.js';
 import { RULES } from './rules/index.js';
 import type { CheckOptions } from './types.js';
 
@@ -16,7 +17,8 @@ export { documentFromTruth, type TruthJson } from '../model/truth-document.js';
 /** All findings for a document; pure, and fast enough to re-run after every edit.
  *  Every rule over one document; `options.previousYear` (from the archive) enables year-over-year. */
 export function runChecks(doc: BudgetDocument, options: CheckOptions = {}): Finding[] {
-  return runRules(doc, RULES, options);
+  // On a scan, a failed reconciliation on a likely misread cell asks the auditor to confirm the cell.
+  return reviewOcrFindings(doc, runRules(doc, RULES, options));
 }
 
 export { RULE_NAMES, ruleName, TABLE_NAMES } from './lib/names.js';
@@ -25,6 +27,7 @@ export { RULE_NAMES, ruleName, TABLE_NAMES } from './lib/names.js';
 export function ruleCatalogue(): { id: string; name: string; title: string; reads: string }[] {
   return [
     ...RULES.map((r) => ({ id: r.id, name: ruleName(r.id), title: r.title, reads: r.reads })),
+    { id: OCR_MISREAD, name: ruleName(OCR_MISREAD), title: '扫描件：勾稽不符处若有单元格可能识别有误（可信度低，或与应有数字只差一位或小数点），提示核对原件', reads: '文字识别（OCR）读出的单元格及其可信度' },
     { id: ROUNDING, name: ruleName(ROUNDING), title: '尾差：相差在所列数字的精度之内（各数均经四舍五入或截位），提示复核', reads: '上述各项勾稽关系与说明中的数字' },
   ];
 }

@@ -24,6 +24,10 @@ export interface CellSource {
   table?: number;
   row?: number;
   col?: number;
+  /** Read by OCR: the probability of its least certain character (0–1); absent for text read from the file. */
+  confidence?: number;
+  /** Read by OCR with too uncertain a character: the auditor confirms it against the page (请核对). */
+  confirm?: boolean;
 }
 
 /** The header block above the 栏次 row, as a grid with inclusive merges [r1, c1, r2, c2]. */

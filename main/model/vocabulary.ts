@@ -37,6 +37,7 @@ export const RULE_WORDS: Record<string, RuleWords> = {
   'code-catalog': { name: '科目名称与科目表', category: 'codes' },
   'category-name': { name: '科目名称前后一致', category: 'codes' },
   'cross-table': { name: '表间勾稽', category: 'cross-table' },
+  'ocr-misread': { name: '识别存疑', category: 'within-table' },
   'narrative-vs-table': { name: '说明与表格不符', category: 'narrative' },
   'narrative-percent': { name: '说明中的百分比', category: 'narrative' },
   'narrative-sum': { name: '说明中的合计', category: 'narrative' },

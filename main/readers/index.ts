@@ -57,7 +57,7 @@ const isReadable = (kind: DetectedFormat): kind is SourceFormat => READABLE.incl
 
 export interface ReadDisclosureOptions {
   /** After each page of a PDF (the reading pool's watchdog listens). */
-  onPage?: (done: number, total: number) => void;
+  onPage?: (done: number, total: number, scanned: number) => void;
 }
 
 async function readRaw(format: SourceFormat, bytes: Uint8Array, options: ReadDisclosureOptions = {}): Promise<RawDocument> {

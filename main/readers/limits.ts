@@ -36,6 +36,11 @@ export const LIMITS = {
   /** Excel's own bounds: a reference beyond them is not a spreadsheet cell. */
   sheetRows: 1_048_576,
   sheetColumns: 16_384,
+  /** Scanned pages recognised in one file (OCR takes seconds a page). */
+  ocrPages: 200,
+  /** Pixels of one image decoded for OCR (an A4 page at 600 dpi has 35 million), and of one page's raster. */
+  ocrImagePixels: 80_000_000,
+  ocrRasterPixels: 40_000_000,
 } as const;
 
 const fmtBytes = (n: number): string => (n >= MiB ? `${Math.round(n / MiB)} MB` : `${Math.round(n / 1024)} KB`);

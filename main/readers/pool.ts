@@ -34,12 +34,19 @@ export const DEFAULT_READ_TIMEOUT_MS = 50_000;
  *  crafted one (200,000 nested `q`) would keep pdf.js busy, quadratically, for many minutes. */
 export const PAGE_TIMEOUT_MS = 20_000;
 
+/** Time a scanned page read by OCR adds to a file's deadline, and the longest an OCR page may go without
+ *  progress (a page is recognised in seconds; this leaves room for a machine busy with other work). */
+export const OCR_PAGE_MS = 30_000;
+const OCR_STALL_MS = 2 * OCR_PAGE_MS;
+
 /** Heap of one reading worker. A 30-page disclosure needs well under 200 MB; the rest is headroom. */
 export const READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 
 /** What a worker answers for one file. */
 export type ReadReply =
-  { id: number; ok: true; doc: BudgetDocument } | { id: number; ok: false; error: ErrorData } | { id: number; progress: { done: number; total: number } };
+  | { id: number; ok: true; doc: BudgetDocument }
+  | { id: number; ok: false; error: ErrorData }
+  | { id: number; progress: { done: number; total: number; scanned?: number } };
 
 const defaultWorkerUrl = () => new URL('./read-worker.mjs', import.meta.url);
 
@@ -49,6 +56,9 @@ interface Job {
   fileName: string;
   timeoutMs: number;
   onStart?: () => void;
+  /** When a worker started on it; pages read by OCR, once known (each extends the deadline). */
+  started: number;
+  scanned: number;
   timer?: NodeJS.Timeout;
   /** PDFs only: reset after each page. */
   stall?: NodeJS.Timeout;
@@ -71,7 +81,14 @@ export function timeoutError(fileName: string, ms: number): AppError {
   );
 }
 
-export function pageTimeoutError(fileName: string, page: number): AppError {
+export function pageTimeoutError(fileName: string, page: number, scanning = false): AppError {
+  if (scanning) {
+    const s = Math.round(OCR_STALL_MS / 1000);
+    return unusableInput(
+      `读取超时：${fileName} 的扫描页文字识别超过 ${s} 秒没有进展`,
+      `recognising the scanned pages of ${fileName} made no progress for ${s} s`,
+    );
+  }
   const s = Math.round(PAGE_TIMEOUT_MS / 1000);
   return unusableInput(
     `读取超时：${fileName} 第 ${page} 页超过 ${s} 秒仍未读完，文件可能已损坏或结构异常复杂`,
@@ -122,6 +139,8 @@ export class ReadPool {
         fileName,
         timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
         onStart: options.onStart,
+        started: 0,
+        scanned: 0,
         pagesDone: 0,
         resolve,
         reject,
@@ -157,6 +176,11 @@ export class ReadPool {
       if (!job || reply.id !== job.id) return;
       if ('progress' in reply) {
         job.pagesDone = reply.progress.done;
+        // Scanned pages found: the file may take their recognition's time too.
+        if ((reply.progress.scanned ?? 0) > job.scanned) {
+          job.scanned = reply.progress.scanned!;
+          this.armDeadline(slot, job);
+        }
         if (job.stall) this.watchPages(slot, job);
         return;
       }
@@ -176,19 +200,29 @@ export class ReadPool {
     slot.job = job;
     slot.worker.ref();
     job.onStart?.();
-    const timer = setTimeout(() => {
-      if (slot.job !== job) return;
-      this.finish(slot, job);
-      job.reject(timeoutError(job.fileName, job.timeoutMs));
-      void this.retire(slot);
-      this.pump();
-    }, job.timeoutMs);
-    timer.unref();
-    job.timer = timer;
+    job.started = Date.now();
+    this.armDeadline(slot, job);
     if (detectFormat(job.bytes) === 'pdf') this.watchPages(slot, job);
     // The worker gets its own copy; the caller keeps its bytes (they are stored after reading).
     const copy = job.bytes.slice();
     slot.worker.postMessage({ id: job.id, bytes: copy, fileName: job.fileName }, [copy.buffer]);
+  }
+
+  /** The file's deadline: its time limit from the start, plus OCR_PAGE_MS per scanned page. */
+  private armDeadline(slot: Slot, job: Job): void {
+    clearTimeout(job.timer);
+    const limit = job.timeoutMs + job.scanned * OCR_PAGE_MS;
+    job.timer = setTimeout(
+      () => {
+        if (slot.job !== job) return;
+        this.finish(slot, job);
+        job.reject(timeoutError(job.fileName, limit));
+        void this.retire(slot);
+        this.pump();
+      },
+      Math.max(0, job.started + limit - Date.now()),
+    );
+    job.timer.unref();
   }
 
   /** (Re)starts the per-page clock of a PDF: no page finished within PAGE_TIMEOUT_MS stops the worker. */
@@ -198,11 +232,11 @@ export class ReadPool {
       () => {
         if (slot.job !== job) return;
         this.finish(slot, job);
-        job.reject(pageTimeoutError(job.fileName, job.pagesDone + 1));
+        job.reject(pageTimeoutError(job.fileName, job.pagesDone + 1, job.scanned > 0));
         void this.retire(slot);
         this.pump();
       },
-      Math.min(PAGE_TIMEOUT_MS, job.timeoutMs),
+      job.scanned > 0 ? OCR_STALL_MS : Math.min(PAGE_TIMEOUT_MS, job.timeoutMs),
     );
     job.stall.unref();
   }

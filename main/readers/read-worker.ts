@@ -54,7 +54,7 @@ process.on('uncaughtException', (err) => {
 parentPort?.on('message', (req: ReadRequest) => {
   current = { id: req.id, bytes: req.bytes };
   // Each page read is reported: the pool's watchdog ends a worker stuck inside one page.
-  const onPage = (done: number, total: number) => parentPort!.postMessage({ id: req.id, progress: { done, total } });
+  const onPage = (done: number, total: number, scanned: number) => parentPort!.postMessage({ id: req.id, progress: { done, total, scanned } });
   void readDisclosure(req.bytes, req.fileName, { onPage })
     .then(
       (doc) => parentPort!.postMessage({ id: req.id, ok: true, doc }),

@@ -2,6 +2,7 @@
 // findings. Every import is one transaction: a crash leaves either the whole submission or nothing.
 import { createHash } from 'node:crypto';
 import type { ArchiveDb } from './db.js';
+import { setConfidence } from '../model/ocr.js';
 import type { BudgetDocument, CellSource, DocKind, Finding, SourceFormat, StandardTable, TableKey } from '../model/types.js';
 import { listAttachedFiles } from './files.js';
 import { findingKey } from './keys.js';
@@ -122,14 +123,14 @@ export function insertTable(db: ArchiveDb, submissionId: number, ordinal: number
     .run(submissionId, t.key, ordinal, t.title, t.unit, t.file ?? null, JSON.stringify(t.header), JSON.stringify(t.lanes), t.note, t.pages ? JSON.stringify(t.pages) : null);
   const insertRow = db.prepare('INSERT INTO table_rows (table_id, ordinal, seq) VALUES (?, ?, ?)');
   const insertCell = db.prepare(
-    `INSERT INTO table_cells (row_id, col, text, page, box_json, sheet, cell, src_table, src_row, src_col)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO table_cells (row_id, col, text, page, box_json, sheet, cell, src_table, src_row, src_col, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   t.rows.forEach((row, r) => {
     const rowId = insertRow.run(table.lastInsertRowid, r, row[0] ?? '').lastInsertRowid;
     row.forEach((text, c) => {
       const s: CellSource | null = t.sources[r]?.[c] ?? null;
-      insertCell.run(rowId, c, text, s?.page ?? null, s?.box ? JSON.stringify(s.box) : null, s?.sheet ?? null, s?.cell ?? null, s?.table ?? null, s?.row ?? null, s?.col ?? null);
+      insertCell.run(rowId, c, text, s?.page ?? null, s?.box ? JSON.stringify(s.box) : null, s?.sheet ?? null, s?.cell ?? null, s?.table ?? null, s?.row ?? null, s?.col ?? null, s?.confidence ?? null);
     });
   });
 }
@@ -151,7 +152,7 @@ interface TableRowData {
 }
 
 /** One cell as selected (raw): table id, row ordinal, column, text, then provenance. */
-type CellTuple = [number, number, number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null];
+type CellTuple = [number, number, number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null];
 
 /** The document as stored (before corrections), rebuilt from its rows and cells. The cells are read in one
  *  unordered pass of small columns and placed by their ordinals (no sort, no table text repeated per cell). */
@@ -179,7 +180,7 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
   });
   const cells = db
     .prepare(
-      `SELECT r.table_id, r.ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col
+      `SELECT r.table_id, r.ordinal, c.col, c.text, c.page, c.box_json, c.sheet, c.cell, c.src_table, c.src_row, c.src_col, c.confidence
        FROM table_rows r JOIN table_cells c ON c.row_id = r.id WHERE r.table_id IN (SELECT id FROM standard_tables WHERE submission_id = ?)`,
     )
     .raw(true)
@@ -209,8 +210,8 @@ export function loadStoredDocument(db: ArchiveDb, id: number): BudgetDocument | 
 }
 
 function cellSource(c: CellTuple): CellSource | null {
-  const [, , , , page, box, sheet, cell, table, row, col] = c;
-  if (page === null && box === null && sheet === null && cell === null && table === null && row === null && col === null) return null;
+  const [, , , , page, box, sheet, cell, table, row, col, confidence] = c;
+  if (page === null && box === null && sheet === null && cell === null && table === null && row === null && col === null && confidence === null) return null;
   const s: CellSource = {};
   if (page !== null) s.page = page;
   if (box) s.box = JSON.parse(box);
@@ -219,6 +220,7 @@ function cellSource(c: CellTuple): CellSource | null {
   if (table !== null) s.table = table;
   if (row !== null) s.row = row;
   if (col !== null) s.col = col;
+  if (confidence !== null) setConfidence(s, confidence);
   return s;
 }
 

@@ -36,6 +36,7 @@ export const RULE_NAMES: Record<string, string> = {
   'admin-level': '行政级次表述',
   'tables-elsewhere': '表格另册公开',
   engine: '检查程序',
+  'ocr-misread': '识别存疑',
 };
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? id;

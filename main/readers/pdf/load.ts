@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError, unusableInput } from '../../model/errors.js';
+import { LIMITS } from '../limits.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -40,8 +41,13 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+export interface OpenPdfOptions {
+  /** Decode images at any size (scanned pages are read from them by OCR). */
+  decodeImages?: boolean;
+}
+
 /** Opens a document; the caller must `destroy()` it. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions = {}): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw unusableInput('文件为空', 'the file is empty');
   if (!looksLikePdf(bytes)) {
     throw unusableInput('不是 PDF 文件（缺少 %PDF- 文件头）', 'not a PDF file (no %PDF- header)');
@@ -58,9 +64,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     disableFontFace: true,
     useWorkerFetch: false,
     stopAtErrors: false,
-    // Images are never drawn: skipped without decoding (time and memory), and reported as a warning
-    // that tells a scan from a blank page (./warnings.ts). Warnings are collected, not printed.
-    maxImageSize: 1,
+    // Images are not drawn to read text: skipped without decoding (time and memory), and reported as a
+    // warning that tells a scan from a blank page (./warnings.ts). Warnings are collected, not printed.
+    // Scanned pages are read from a document of their own whose images are decoded (to pixels, not
+    // ImageBitmaps: there is no canvas in Node).
+    maxImageSize: options.decodeImages ? LIMITS.ocrImagePixels : 1,
     isOffscreenCanvasSupported: false,
     verbosity: pdfjs.VerbosityLevel.WARNINGS,
   });

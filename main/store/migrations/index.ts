@@ -3,6 +3,7 @@ import m001 from './001_archive.js';
 import m002 from './002_any_province.js';
 import m003 from './003_legacy_formats.js';
 import m004 from './004_review_workflow.js';
+import m005 from './005_ocr_confidence.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002_any_province', sql: m002 },
   { version: 3, name: '003_legacy_formats', sql: m003 },
   { version: 4, name: '004_review_workflow', sql: m004 },
+  { version: 5, name: '005_ocr_confidence', sql: m005 },
 ];

@@ -3,7 +3,7 @@
 // so a flagged row's name and its message are both in view however far the amounts are scrolled.
 // Memoised: scrolling mounts only the rows that come into view.
 import { memo } from 'react';
-import type { ViewFinding } from '../../../main/api/types';
+import type { CellSource, ViewFinding } from '../../../main/api/types';
 import { useWords } from '../lib/words';
 import { CellEditor, type Move } from './CellEditor';
 import { codeDepth, type Column } from './columns';
@@ -29,6 +29,8 @@ interface Props {
   top: number;
   height: number;
   row: string[];
+  /** Where each cell was read (OCR cells carry their confidence). */
+  sources: (CellSource | null)[] | undefined;
   /** The row's id in each block of the table (layout.rowIds[i]). */
   ids: string[];
   tableKey: string;
@@ -48,7 +50,7 @@ interface Props {
   actions: RowActions;
 }
 
-function TableRowImpl({ i, top, height, row, ids, tableKey, columns, template, index, selCol, editing, related, changed, hit, reason, actions }: Props) {
+function TableRowImpl({ i, top, height, row, sources, ids, tableKey, columns, template, index, selCol, editing, related, changed, hit, reason, actions }: Props) {
   const words = useWords();
   const distinct = [...new Set(ids.filter(Boolean))];
   const rowFindings = distinct.flatMap((id) => index.byRow.get(`${tableKey}|${id}`) ?? []);
@@ -73,6 +75,9 @@ function TableRowImpl({ i, top, height, row, ids, tableKey, columns, template, i
         const correction = editable ? index.corrected.get(ck) : undefined;
         const before = changed?.get(col.id);
         const isEdit = editing?.col === col.index;
+        // Read from a scan with an uncertain character: the auditor confirms it against the page.
+        const src = sources?.[col.index];
+        const unsure = !correction && src?.confirm === true;
         const c = [
           'cell',
           `k-${col.kind}`,
@@ -83,6 +88,7 @@ function TableRowImpl({ i, top, height, row, ids, tableKey, columns, template, i
           hit === col.index ? 'search-hit' : '',
           editable && (related.includes(`|${id}|${col.id}|`) || related.includes(`|${id}|*|`)) ? 'related' : '',
           selCol === col.index ? 'selected' : '',
+          unsure ? 'ocr-unsure' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -90,6 +96,7 @@ function TableRowImpl({ i, top, height, row, ids, tableKey, columns, template, i
           ...(cellFindings ?? []).map((f) => `【${words.severities[f.severity]}】${f.message}`),
           correction ? `已修改：${correction.oldValue || '（空）'} → ${correction.newValue || '（空）'}（${correction.reason}，${correction.author}）` : '',
           before !== undefined ? `上一版本：${before || '（空）'}` : '',
+          unsure ? `文字识别可信度 ${Math.round((src?.confidence ?? 0) * 100)}%，请核对原件` : '',
         ]
           .filter(Boolean)
           .join('\n');
@@ -102,6 +109,7 @@ function TableRowImpl({ i, top, height, row, ids, tableKey, columns, template, i
             role="gridcell"
             className={c}
             data-col={col.id}
+            data-ocr={unsure ? 'confirm' : undefined}
             title={title || undefined}
             style={style}
             onMouseDown={() => actions.select(i, col.kind === 'seq' ? null : col.index)}

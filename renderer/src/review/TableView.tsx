@@ -175,6 +175,7 @@ export function TableView(props: Props) {
       top={top}
       height={ROW_HEIGHT}
       row={table.rows[i]!}
+      sources={table.sources?.[i]}
       ids={layout.rowIds[i] ?? []}
       tableKey={key}
       columns={columns}
