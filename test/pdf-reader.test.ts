@@ -67,7 +67,7 @@ describe('PDF reader: unusable PDFs are refused, never a crash', () => {
   };
   const bytesOf = (...p: string[]) => new Uint8Array(fs.readFileSync(fixture(...p)));
 
-  it('image-only (a scan: pages that paint images, no text layer)', () => refuse(imageOnlyPdf(2), 'scan.pdf', /image-only|scanned/i));
+  it('image-only (a scan: pages that paint images, no text layer; too coarse to recognise)', () => refuse(imageOnlyPdf(2), 'scan.pdf', /image-only|scan/i));
   // A blank page, an unknown filter and unusable coordinates are not scans, and are not called scans.
   it('blank pages (a line, no text, no image)', () => refuse(bytesOf('pdf', 'blank-page.pdf'), 'blank.pdf', /blank/i));
   it('page content under an unknown filter', () => {

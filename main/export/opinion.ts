@@ -42,12 +42,13 @@ const LINE = { line: 460 };
 
 const text = (s: string, o: { bold?: boolean; size?: number } = {}) => new TextRun({ text: xmlSafe(s), bold: o.bold, size: o.size ?? SIZE.body, font: FONT });
 
-const para = (s: string, o: { indent?: boolean; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const para = (s: string, o: { indent?: boolean; bold?: boolean; keepNext?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({
     children: [text(s, { bold: o.bold })],
     alignment: o.align ?? AlignmentType.JUSTIFIED,
     indent: o.indent === false ? undefined : { firstLine: 560 },
     spacing: LINE,
+    keepNext: o.keepNext,
   });
 
 const heading = (s: string) => new Paragraph({ children: [new TextRun({ text: s, size: SIZE.body, font: TITLE_FONT })], indent: { firstLine: 560 }, spacing: LINE });
@@ -159,7 +160,9 @@ function wordTable(t: { header: string[]; rows: string[][] }): Table {
 
 export async function exportOpinion(input: OpinionInput): Promise<Uint8Array> {
   const c = opinionContent(input);
-  const right = (s: string) => new Paragraph({ children: [text(s)], alignment: AlignmentType.RIGHT, spacing: LINE });
+  // The closing sentence, the signature lines and the date stay on one page (a letter never ends on a page
+  // holding only its signature).
+  const right = (s: string, keepNext: boolean) => new Paragraph({ children: [text(s)], alignment: AlignmentType.RIGHT, spacing: LINE, keepNext, keepLines: true });
   const body: (Paragraph | Table)[] = [
     new Paragraph({ children: [new TextRun({ text: xmlSafe(c.title), size: SIZE.title, bold: true, font: TITLE_FONT })], alignment: AlignmentType.CENTER, spacing: { after: 360, line: 500 } }),
     para(c.addressee, { indent: false }),
@@ -170,7 +173,11 @@ export async function exportOpinion(input: OpinionInput): Promise<Uint8Array> {
     for (const p of s.paragraphs) body.push(para(p));
     if (s.table) body.push(wordTable(s.table));
   }
-  body.push(para(c.closing), new Paragraph({ children: [], spacing: { before: 480 } }), ...c.signature.map(right));
+  body.push(
+    para(c.closing, { keepNext: true }),
+    new Paragraph({ children: [], spacing: { before: 480 }, keepNext: true }),
+    ...c.signature.map((line, i) => right(line, i < c.signature.length - 1)),
+  );
   const document = new Document({
     creator: '部门预算审核工作台',
     title: c.title,

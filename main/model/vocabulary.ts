@@ -45,6 +45,8 @@ export const RULE_WORDS: Record<string, RuleWords> = {
   'narrative-item': { name: '说明中的科目事项', category: 'narrative' },
   'narrative-direction': { name: '增减表述与原因', category: 'narrative' },
   'narrative-count': { name: '说明中的数量之和', category: 'narrative' },
+  'narrative-purpose': { name: '科目用途表述', category: 'narrative' },
+  'narrative-lines': { name: '说明所列支出明细', category: 'narrative' },
   'procurement-arith': { name: '政府采购预算计算', category: 'narrative' },
   'fixed-assets': { name: '固定资产', category: 'narrative' },
   performance: { name: '绩效与项目支出', category: 'narrative' },
@@ -56,7 +58,9 @@ export const RULE_WORDS: Record<string, RuleWords> = {
   punctuation: { name: '标点', category: 'form' },
   'admin-level': { name: '行政级次表述', category: 'form' },
   'tables-elsewhere': { name: '表格另册公开', category: 'form' },
+  'form-sum': { name: '表单金额之和', category: 'form' },
   'year-over-year': { name: '与上年档案比较', category: 'archive' },
+  'final-vs-budget': { name: '决算与同年预算核对', category: 'archive' },
   engine: { name: '检查程序', category: 'other' },
 };
 

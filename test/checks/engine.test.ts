@@ -91,7 +91,7 @@ describe('rule catalogue and 科目 catalogue', () => {
       'completeness', 'empty-note', 'row-sum', 'column-sum', 'balance', 'code-hierarchy', 'code-format', 'code-catalog', 'category-name', 'cross-table',
       'year-mismatch', 'narrative-vs-table', 'narrative-percent', 'narrative-sum', 'narrative-consistency', 'narrative-item', 'narrative-direction',
       'narrative-count', 'procurement-arith', 'rounding', 'year-over-year', 'placeholder', 'punctuation', 'organisation-name', 'performance', 'admin-level',
-      'final-vs-budget', 'narrative-purpose', 'narrative-lines', 'ocr-misread',
+      'final-vs-budget', 'narrative-purpose', 'narrative-lines', 'ocr-misread', 'form-sum',
     ]));
     // Every rule has a Chinese name an auditor reads (rounding → 尾差), never its id.
     for (const r of rules) {

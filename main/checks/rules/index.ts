@@ -21,6 +21,7 @@ import { emptyNote } from './empty-note.js';
 import { executionDirection } from './execution-direction.js';
 import { executionTables } from './execution-tables.js';
 import { fixedAssets } from './fixed-assets.js';
+import { formSum } from './form-sum.js';
 import { narrativeConsistency } from './narrative-consistency.js';
 import { narrativeCount } from './narrative-count.js';
 import { narrativeDirection } from './narrative-direction.js';
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   procurementArith,
   procurementSme,
   fixedAssets,
+  formSum,
   yearOverYear,
   finalVsBudget,
   placeholder,
