@@ -33,7 +33,7 @@ export function ruleCatalogue(): { id: string; name: string; title: string; read
 }
 
 /** Bump when a rule's logic changes without its catalogue entry changing: stored findings are checked again. */
-const CHECKS_REVISION = 1;
+const CHECKS_REVISION = 2;
 
 /** Which checks made a set of findings: the catalogue (ids, what each checks and reads) and the revision. */
 export const CHECKS_STAMP: string = createHash('sha256').update(JSON.stringify([CHECKS_REVISION, ruleCatalogue()])).digest('hex').slice(0, 16);
