@@ -1,6 +1,7 @@
 // One disclosure, several files: a narrative published apart from its tables (Jiangsu's `*-text.pdf` beside
 // `*-tables.pdf`) joins the submission of the same department × year × kind, in either order; the same
 // disclosure imported again in another format (Word after PDF) is kept beside it, not filed as a new version.
+import { PARTY_PREFIX } from '../model/organisation.js';
 import type { BudgetDocument } from '../model/types.js';
 import {
   addTables, attachFile, contentFingerprint, getSubmissionRow, latestNamedLike, latestSubmissionId, replaceNarrative, setContentFingerprint,
@@ -16,9 +17,6 @@ export type ImportPlan =
 const NARRATIVE_CHARS = 400;
 const narrativeChars = (doc: Pick<BudgetDocument, 'narrative'>): number =>
   doc.narrative.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.length, 0), 0);
-
-/** The party prefix an organisation's name is printed with or without (中共江苏省委办公厅 / 江苏省委办公厅). */
-const PARTY_PREFIX = /^(中国共产党|中共)/;
 
 /** Two printings of one organisation's name: equal without the party prefix, or one the other with a prefix. */
 export function sameOrganisation(a: string, b: string): boolean {

@@ -5,6 +5,7 @@
 import { detectFamily, lexiconFor, type LayoutFamily } from '../../model/families/index.js';
 import type { Lexicon } from '../../model/lexicon/concepts.js';
 import { unusableInput } from '../../model/errors.js';
+import { formalOrganisationName } from '../../model/organisation.js';
 import type { BudgetDocument, DocKind, ExtraTable, Scope, TableKey } from '../../model/types.js';
 import type { RawDocument } from '../raw.js';
 import { classifyRegion } from './classify.js';
@@ -135,7 +136,7 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
     family: family?.id ?? null,
     scope,
     department_code: code || null,
-    department: clean(department),
+    department: formalOrganisationName(clean(department)),
     year,
     unit,
     tables,
