@@ -59,4 +59,19 @@ describe('form-sum (项目支出绩效目标表)', () => {
     form.rows = [form.rows[0]!, form.rows[at]!.slice(0, 5), ['', '', '其中：财政资金', '', '3,000,000.00']];
     expect(formSums(d).filter((x) => x.message.includes('就业援助基地补贴'))).toEqual([]);
   });
+
+  it('speaks in the form’s own unit: a form in 万元', () => {
+    let d = edit(doc, '公共服务设施运行经费', '项目资金（元）', '项目资金（万元）');
+    for (const [from, to] of [
+      ['10,903,043.00', '1,090.30'],
+      ['10,903,043.00', '1,090.30'],
+      ['10,903,043.00', '1,090.30'],
+      ['11,419,043.00', '1,141.90'],
+    ])
+      d = edit(d, '公共服务设施运行经费', from, to);
+    const f = formSums(d);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ expected: 1090.3, actual: 1141.9 });
+    expect(f[0]!.message).toContain('其中：当年财政拨款 1141.90万元 超过 年度资金申请总额 1090.30万元（多 51.60万元）');
+  });
 });

@@ -64,8 +64,16 @@ function projectName(v: ExtraView): string {
   return '';
 }
 
+/** 元 per printed unit: a form that says 万元 anywhere in its title, header or labels prints 万元; else 元. */
+function unitFactor(v: ExtraView): number {
+  const texts = [v.title, ...(v.table.header?.rows.flat() ?? []), ...v.rows.flat()];
+  return texts.some((t) => /万元/.test(String(t ?? ''))) ? 10_000 : 1;
+}
+
 export function formSums(v: ExtraView): Draft[] {
   const out: Draft[] = [];
+  const factor = unitFactor(v);
+  const shown = (fen: number): string => fmtUnit(fen * factor, factor);
   const form = (): string => {
     const name = projectName(v);
     return name ? `${v.title}（${name}）` : v.title;
@@ -78,15 +86,15 @@ export function formSums(v: ExtraView): Draft[] {
       if (!whole) continue;
       const lines = linesUnder(v, r, c, whole.col);
       if (lines.length === 0 || !/^其中/.test(lines[0]!.label)) continue;
-      const named = (l: Line) => `${l.label} ${fmtUnit(l.fen, 1)}`;
+      const named = (l: Line) => `${l.label} ${shown(l.fen)}`;
       const complete = lines.length > 1 && /^其他/.test(lines[lines.length - 1]!.label);
       const total = lines.reduce((s, l) => s + l.fen, 0);
       const over = lines.filter((l) => l.fen > whole.fen);
       let message: string | null = null;
       if (over.length > 0) {
-        message = over.map((l) => `${named(l)} 超过 ${label} ${fmtUnit(whole.fen, 1)}（多 ${fmtUnit(l.fen - whole.fen, 1)}）`).join('；');
+        message = over.map((l) => `${named(l)} 超过 ${label} ${shown(whole.fen)}（多 ${shown(l.fen - whole.fen)}）`).join('；');
       } else if (complete && total !== whole.fen) {
-        message = `${label} ${fmtUnit(whole.fen, 1)} ≠ 其中各项之和 ${fmtUnit(total, 1)}（${lines.map(named).join(' + ')}）`;
+        message = `${label} ${shown(whole.fen)} ≠ 其中各项之和 ${shown(total)}（${lines.map(named).join(' + ')}）`;
       }
       if (message === null) continue;
       const name = form();
@@ -95,9 +103,9 @@ export function formSums(v: ExtraView): Draft[] {
         severity: 'error',
         cell: { table: 'document', row: name, column: null },
         related: [],
-        expected: whole.fen,
-        actual: complete ? total : over[0]!.fen,
-        factor: 1,
+        expected: whole.fen * factor,
+        actual: (complete && over.length === 0 ? total : over[0]!.fen) * factor,
+        factor,
         message: `${name}：${message}`,
         page: v.page(r, whole.col),
       });
