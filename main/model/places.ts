@@ -48,6 +48,9 @@ function narrativeWords(row: string | null, column: string | null): string {
   return [heading, para !== null && Number.isInteger(para) ? `第 ${para + 1} 段` : ''].filter(Boolean).join(' ');
 }
 
+/** An extra table's row is its 序号 or position; a place in the whole document (a form by its 项目名称), its name. */
+const rowWords = (row: string | null): string => (!row ? '' : /^\d+$/.test(row.trim()) ? `第 ${row} 行` : row);
+
 /** A compared figure of the narrative, from a finding in the narrative: the same paragraph by the figure's place in it. */
 function narrativeRefWords(ref: CellRef, f: Pick<Finding, 'table' | 'row' | 'column'>): string {
   const [para, figure] = (ref.column ?? '').split(':');
@@ -106,7 +109,7 @@ export function placeNamer(doc: Pick<BudgetDocument, 'tables' | 'family'>): Plac
     words(ref, ownTable) {
       const own = ownTable !== undefined && ref.table === ownTable;
       if (ref.table === 'narrative') return [own ? '' : '情况说明', narrativeWords(ref.row, ref.column)].filter(Boolean).join(' ');
-      if (!isStandardKey(ref.table)) return [own ? '' : tableWord(ref.table), ref.row ? `第 ${ref.row} 行` : ''].filter(Boolean).join(' ');
+      if (!isStandardKey(ref.table)) return [own ? '' : tableWord(ref.table), rowWords(ref.row)].filter(Boolean).join(' ');
       const p = place(ref.table, ref.row, ref.column);
       return [own ? '' : tableWord(ref.table), p.rowLabel, p.columnLabel].filter(Boolean).join(' ');
     },
@@ -151,7 +154,7 @@ function findingPlace(namer: PlaceNamer, f: Pick<Finding, 'table' | 'row' | 'col
   else if (isStandardKey(f.table)) {
     const p = namer.place(f.table, f.row, f.column);
     parts.push(p.rowLabel, p.columnLabel);
-  } else if (f.row) parts.push(`第 ${f.row} 行`);
+  } else parts.push(rowWords(f.row));
   return parts.filter(Boolean).join(' · ');
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../main/checks/index.js';
+import { findingWords, placeNamer } from '../../main/model/places.js';
 import type { BudgetDocument } from '../../main/model/types.js';
 import { readDisclosure } from '../../main/readers/index.js';
 import { fixture } from '../helpers/paths.js';
@@ -37,6 +38,8 @@ describe('form-sum (项目支出绩效目标表)', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', table: 'document', page: 35, expected: 10903043, actual: 11419043 });
     expect(f[0]!.message).toContain('公共服务设施运行经费');
+    // The review screen and the 审核意见 name the form, not a row number.
+    expect(findingWords(placeNamer(doc), f[0]!).place).toBe('全文 · 财政项目支出绩效目标填报表（公共服务设施运行经费）');
     expect(f[0]!.message).toContain('其中：当年财政拨款 11,419,043.00元 超过 年度资金申请总额 10,903,043.00元（多 516,000.00元）');
   });
 
