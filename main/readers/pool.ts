@@ -9,6 +9,7 @@ import { AppError, unusableInput, type ErrorData } from '../model/errors.js';
 import type { BudgetDocument } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { fileTooLarge, LIMITS } from './limits.js';
+import { terminateQuietly } from './worker-exit.js';
 
 export interface ReadPoolOptions {
   /** Workers at most (default: the cores, at most 2). */
@@ -270,10 +271,7 @@ export class ReadPool {
   private async retire(slot: Slot): Promise<void> {
     if (!this.slots.delete(slot)) return;
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
-    slot.worker.removeAllListeners('exit');
-    slot.worker.removeAllListeners('error');
-    slot.worker.on('error', () => undefined);
-    await slot.worker.terminate();
+    await terminateQuietly(slot.worker);
   }
 }
 

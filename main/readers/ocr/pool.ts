@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorData } from '../../model/errors.js';
 import type { OcrPage, OcrPageRequest } from './page.js';
+import { terminateQuietly } from '../worker-exit.js';
 
 interface Pending {
   id: number;
@@ -126,10 +127,7 @@ export class OcrPool {
   private async retire(slot: Slot): Promise<void> {
     if (!this.slots.delete(slot)) return;
     if (slot.idle) clearTimeout(slot.idle);
-    slot.worker.removeAllListeners('exit');
-    slot.worker.removeAllListeners('error');
-    slot.worker.on('error', () => undefined);
-    await slot.worker.terminate();
+    await terminateQuietly(slot.worker);
   }
 }
 
