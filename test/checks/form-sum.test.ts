@@ -65,13 +65,13 @@ describe('form-sum (项目支出绩效目标表)', () => {
 
   it('speaks in the form’s own unit: a form in 万元', () => {
     let d = edit(doc, '公共服务设施运行经费', '项目资金（元）', '项目资金（万元）');
-    for (const [from, to] of [
+    const changes: [string, string][] = [
       ['10,903,043.00', '1,090.30'],
       ['10,903,043.00', '1,090.30'],
       ['10,903,043.00', '1,090.30'],
       ['11,419,043.00', '1,141.90'],
-    ])
-      d = edit(d, '公共服务设施运行经费', from, to);
+    ];
+    for (const [from, to] of changes) d = edit(d, '公共服务设施运行经费', from, to);
     const f = formSums(d);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ expected: 1090.3, actual: 1141.9 });

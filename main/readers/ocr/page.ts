@@ -4,7 +4,8 @@
 import { unusableInput } from '../../model/errors.js';
 import { LIMITS } from '../limits.js';
 import { detBoxes, detInput } from './detect.js';
-import { applyAffine, compose, inkThreshold, multiplyAffine, pointsPerPixel, type Affine, type PlacedImage } from './image.js';
+import { applyAffine, multiplyAffine, type Affine } from '../affine.js';
+import { compose, inkThreshold, pointsPerPixel, type PlacedImage } from './image.js';
 import type { OcrModels } from './models.js';
 import { decodeBatch, recBatches } from './recognize.js';
 import { eraseRulings, estimateSkew, findRulings, inkMask, type PixelRule } from './rulings.js';

@@ -3,7 +3,8 @@
 // and form XObjects); pdf.js' decoded pixels come from the page's object store — no canvas is involved.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { IMAGE_KIND, multiplyAffine, toGray, type Affine, type PlacedImage } from '../ocr/image.js';
+import { multiplyAffine, type Affine } from '../affine.js';
+import { IMAGE_KIND, toGray, type PlacedImage } from '../ocr/image.js';
 
 interface DecodedImage {
   width: number;

@@ -4,8 +4,7 @@
 // draw grids as stroked segments (Word/WPS, LibreOffice, Excel) or as thin filled rectangles (Skia and
 // report engines): both become axis-aligned rules here. White paint is invisible and is not a rule.
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-type Matrix = [number, number, number, number, number, number];
+import { applyAffine, multiplyAffine, type Affine } from '../affine.js';
 
 /** An axis-aligned line in top-left page coordinates: at `pos` (y for horizontal, x for vertical) from..to. */
 export interface Rule {
@@ -29,21 +28,6 @@ const DRAW_LINE = 1;
 const DRAW_CURVE = 2;
 const DRAW_CLOSE = 3;
 
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
 /** A colour far enough from white to show on paper. */
 function visible(hex: unknown): boolean {
   if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return true;
@@ -52,7 +36,7 @@ function visible(hex: unknown): boolean {
 }
 
 interface GState {
-  ctm: Matrix;
+  ctm: Affine;
   fill: boolean;
   stroke: boolean;
 }
@@ -65,7 +49,7 @@ const BOTH_OPS = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFil
  * Extracts rules from an operator list. `viewport` maps PDF user space to top-left page coordinates
  * (the pdfjs viewport transform at scale 1, which also carries the page rotation).
  */
-export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, viewport: Matrix): PageRules {
+export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, viewport: Affine): PageRules {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   let state: GState = { ctm: viewport, fill: true, stroke: true };
@@ -105,7 +89,10 @@ export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<un
           if (closed) addSegment(pts[pts.length - 1]![0], pts[pts.length - 1]![1], pts[0]![0], pts[0]![1]);
         }
         if (fill && !curved) {
-          let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+          let x0 = Infinity,
+            y0 = Infinity,
+            x1 = -Infinity,
+            y1 = -Infinity;
           for (const [x, y] of pts) {
             if (x < x0) x0 = x;
             if (x > x1) x1 = x;
@@ -118,18 +105,18 @@ export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<un
       pts = [];
       curved = false;
     };
-    for (let i = 0; i < buf.length; ) {
+    for (let i = 0; i < buf.length;) {
       const op = buf[i++];
       if (op === DRAW_MOVE) {
         flush(false);
-        pts.push(apply(m, buf[i]!, buf[i + 1]!));
+        pts.push(applyAffine(m, buf[i]!, buf[i + 1]!));
         i += 2;
       } else if (op === DRAW_LINE) {
-        pts.push(apply(m, buf[i]!, buf[i + 1]!));
+        pts.push(applyAffine(m, buf[i]!, buf[i + 1]!));
         i += 2;
       } else if (op === DRAW_CURVE) {
         curved = true;
-        pts.push(apply(m, buf[i + 4]!, buf[i + 5]!));
+        pts.push(applyAffine(m, buf[i + 4]!, buf[i + 5]!));
         i += 6;
       } else if (op === DRAW_CLOSE) {
         const first = pts[0];
@@ -154,13 +141,13 @@ export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<un
         state = stack.pop() ?? state;
         break;
       case OPS.transform:
-        if (args && args.length === 6) state.ctm = multiply(state.ctm, args as Matrix);
+        if (args && args.length === 6) state.ctm = multiplyAffine(state.ctm, args as Affine);
         break;
       case OPS.paintFormXObjectBegin: {
         stack.push(state);
         state = { ...state };
         const matrix = args?.[0];
-        if (Array.isArray(matrix) && matrix.length === 6) state.ctm = multiply(state.ctm, matrix as Matrix);
+        if (Array.isArray(matrix) && matrix.length === 6) state.ctm = multiplyAffine(state.ctm, matrix as Affine);
         break;
       }
       case OPS.paintFormXObjectEnd:
@@ -218,6 +205,14 @@ function chainDots(dots: { x: number; y: number; r: number }[], horizontal: Rule
     }
     flush();
   };
-  chain((d) => d.y, (d) => d.x, horizontal);
-  chain((d) => d.x, (d) => d.y, vertical);
+  chain(
+    (d) => d.y,
+    (d) => d.x,
+    horizontal,
+  );
+  chain(
+    (d) => d.x,
+    (d) => d.y,
+    vertical,
+  );
 }
