@@ -1,6 +1,6 @@
-// Names of organisations as an archive files them. A party committee's working body (省委办公厅, 市委宣传部,
-// 区委组织部 …) is formally 中共…; covers and narratives often print it without the prefix while the tables'
-// 编制单位 prints it whole, so both halves of one disclosure file under the one formal name.
+// Names of organisations. A party committee's working body (省委办公厅, 市委宣传部, 区委组织部 …) is formally
+// 中共…: its tables' 编制单位 print it so, while a cover or a narrative often drops the prefix. A name known only
+// from a cover is given its formal form; two printings compare without the prefix (api/joining.ts).
 
 /** The party prefix an organisation's name is printed with or without (中共江苏省委办公厅 / 江苏省委办公厅). */
 export const PARTY_PREFIX = /^(中国共产党|中共)/;

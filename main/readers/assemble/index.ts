@@ -116,7 +116,9 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
   const tables = built.map((b) => b.table);
   const metas = built.map((b) => b.meta);
   const dept = vote(metas.map((m) => (m.department || m.code ? `${m.code ?? ''}\u0000${m.department ?? ''}` : undefined)));
-  const [code, department] = dept ? (dept.split('\u0000') as [string, string]) : ['', cover.department ?? ''];
+  // The tables' 编制单位 as printed; a name known from the cover alone (a narrative published apart from its
+  // tables, tables without 编制单位) in its formal form, as tables print it (江苏省委办公厅 → 中共江苏省委办公厅).
+  const [code, department] = dept ? (dept.split('\u0000') as [string, string]) : ['', formalOrganisationName(cover.department ?? '')];
   const titleYear = (title: string) => {
     const m = /^((?:19|20)\d{2})\s*年/.exec(squash(title));
     return m ? Number(m[1]) : undefined;
@@ -136,7 +138,7 @@ export function assembleDocument(raw: RawDocument): AssembledDocument {
     family: family?.id ?? null,
     scope,
     department_code: code || null,
-    department: formalOrganisationName(clean(department)),
+    department: clean(department),
     year,
     unit,
     tables,
